@@ -1,0 +1,56 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGlitePool } from './pglite-pool.js';
+import type { DB } from './schema.js';
+
+export type Engine = 'pglite' | 'postgresql';
+
+/** Where the data lives: a PostgreSQL URL, a PGlite data folder, or (tests) memory. */
+export type DatabaseLocation = { databaseUrl: string } | { dataDir: string } | { memory: true };
+
+export interface Database {
+  db: Kysely<DB>;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+/**
+ * One way of reading values on both engines, so that the API and backups do not
+ * depend on the engine: ids and counts (int8) and posts (numeric) as numbers,
+ * dates as 'YYYY-MM-DD' strings (a JS Date would shift them by the time zone).
+ */
+const OID = { int8: 20, numeric: 1700, date: 1082 } as const;
+const parsers: Record<number, (value: string) => unknown> = {
+  [OID.int8]: (value) => Number(value),
+  [OID.numeric]: (value) => Number(value),
+  [OID.date]: (value) => value,
+};
+
+async function openPGlite(dataDir: string | undefined): Promise<PGlite> {
+  const pglite = await PGlite.create(dataDir, { parsers });
+  await pglite.exec(`SET TimeZone = 'UTC'`);
+  return pglite;
+}
+
+function openPostgresPool(databaseUrl: string): pg.Pool {
+  return new pg.Pool({
+    connectionString: databaseUrl,
+    options: '-c TimeZone=UTC',
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+}
+
+export async function openDatabase(location: DatabaseLocation): Promise<Database> {
+  if ('databaseUrl' in location) {
+    const pool = openPostgresPool(location.databaseUrl);
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: 'postgresql', close: () => db.destroy() };
+  }
+  const pglite = await openPGlite('dataDir' in location ? location.dataDir : undefined);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new PGlitePool(pglite) }) });
+  return { db, engine: 'pglite', close: () => db.destroy() };
+}

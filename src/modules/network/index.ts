@@ -1,0 +1,10 @@
+/**
+ * The branch network: networks (tenants), branches with their dated history, outreach service points.
+ */
+export { networkRoutes } from './network.routes.js';
+export { createBranch } from './create-branch.js';
+export { recordBranchEvent } from './record-branch-event.js';
+export { createServicePoint } from './service-points.js';
+export { createNetwork } from './create-network.js';
+export { findMissingBranchIds, findNetworkByCode } from './network.queries.js';
+export type { BranchEventInput, CreateBranchInput, CreateServicePointInput } from './network.schemas.js';

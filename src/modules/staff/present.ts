@@ -1,0 +1,45 @@
+import type { Selectable } from 'kysely';
+import type { StaffPositionsTable, TrainingsTable } from '../../db/schema.js';
+import type { StaffMemberRow } from './staff.queries.js';
+import type { StaffMemberView, StaffPositionView, TrainingView } from './staff.schemas.js';
+
+export const presentStaffMember = (row: StaffMemberRow): StaffMemberView => ({
+  id: row.id,
+  branchId: row.branch_id,
+  branchName: row.branch_name,
+  lastName: row.last_name,
+  firstName: row.first_name,
+  middleName: row.middle_name,
+  fullName: [row.last_name, row.first_name, row.middle_name].filter(Boolean).join(' '),
+  position: row.position,
+  employment: row.employment,
+  isCoreStaff: row.is_core_staff,
+  education: row.education,
+  hasLibraryEducation: row.has_library_education,
+  libraryExperienceSince: row.library_experience_since,
+  birthDate: row.birth_date,
+  hasDisability: row.has_disability,
+  hiredOn: row.hired_on,
+  dismissedOn: row.dismissed_on,
+});
+
+export const presentTraining = (row: Selectable<TrainingsTable>): TrainingView => ({
+  id: row.id,
+  staffMemberId: row.staff_member_id,
+  course: row.course,
+  provider: row.provider,
+  topic: row.topic,
+  hours: row.hours,
+  startedOn: row.started_on,
+  finishedOn: row.finished_on,
+  certificateNumber: row.certificate_number,
+});
+
+export const presentStaffPosition = (row: Selectable<StaffPositionsTable>): StaffPositionView => ({
+  id: row.id,
+  branchId: row.branch_id,
+  title: row.title,
+  rate: row.rate,
+  validFrom: row.valid_from,
+  validTo: row.valid_to,
+});

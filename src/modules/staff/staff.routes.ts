@@ -1,0 +1,85 @@
+import type { Kysely } from 'kysely';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { DB } from '../../db/schema.js';
+import { notFound } from '../../server/problem.js';
+import { idParams, paged, z } from '../../shared/zod.js';
+import { requireActor } from '../auth/index.js';
+import { createStaffMember } from './create-staff-member.js';
+import { createStaffPosition } from './create-staff-position.js';
+import { presentStaffMember, presentStaffPosition, presentTraining } from './present.js';
+import { findStaffMember, listStaffMembers, listStaffPositions, listTrainings } from './staff.queries.js';
+import {
+  createStaffMemberBody, createStaffPositionBody, createTrainingBody, staffCardSchema, staffListQuery,
+  staffMemberSchema, staffPositionListQuery, staffPositionSchema, trainingParams, trainingSchema, updateStaffMemberBody,
+} from './staff.schemas.js';
+import { addTraining, removeTraining } from './trainings.js';
+import { updateStaffMember } from './update-staff-member.js';
+
+const tags = ['Сотрудники'];
+
+export const staffRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async (app, { db }) => {
+  app.get('/staff', {
+    schema: { tags, summary: 'Сотрудники: фильтр по филиалу, дате работы, ФИО или должности', querystring: staffListQuery, response: { 200: paged(staffMemberSchema) } },
+  }, async (request) => {
+    const actor = requireActor(request);
+    const { total, rows } = await listStaffMembers(db, actor.networkId, request.query);
+    return { items: rows.map(presentStaffMember), total, page: request.query.page, pageSize: request.query.pageSize };
+  });
+
+  app.post('/staff', {
+    schema: { tags, summary: 'Принять сотрудника', body: createStaffMemberBody, response: { 201: staffMemberSchema } },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    const member = await db.transaction().execute((trx) => createStaffMember({ trx, actor, input: request.body }));
+    return reply.status(201).send(member);
+  });
+
+  app.get('/staff/:id', {
+    schema: { tags, summary: 'Карточка сотрудника с повышением квалификации', params: idParams, response: { 200: staffCardSchema } },
+  }, async (request) => {
+    const actor = requireActor(request);
+    const row = await findStaffMember(db, actor.networkId, request.params.id);
+    if (!row) throw notFound('Сотрудник');
+    return { ...presentStaffMember(row), trainings: (await listTrainings(db, row.id)).map(presentTraining) };
+  });
+
+  app.patch('/staff/:id', {
+    schema: { tags, summary: 'Изменить данные сотрудника', params: idParams, body: updateStaffMemberBody, response: { 200: staffMemberSchema } },
+  }, async (request) => {
+    const actor = requireActor(request);
+    return db.transaction().execute((trx) => updateStaffMember({ trx, actor, id: request.params.id, input: request.body }));
+  });
+
+  app.post('/staff/:id/trainings', {
+    schema: { tags, summary: 'Добавить запись о повышении квалификации', params: idParams, body: createTrainingBody, response: { 201: trainingSchema } },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    const training = await db.transaction().execute((trx) =>
+      addTraining({ trx, actor, staffMemberId: request.params.id, input: request.body }));
+    return reply.status(201).send(training);
+  });
+
+  app.delete('/staff/:id/trainings/:trainingId', {
+    schema: { tags, summary: 'Удалить ошибочную запись о повышении квалификации', params: trainingParams },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    await db.transaction().execute((trx) =>
+      removeTraining({ trx, actor, staffMemberId: request.params.id, trainingId: request.params.trainingId }));
+    return reply.status(204).send();
+  });
+
+  app.get('/staff-positions', {
+    schema: { tags, summary: 'Штатные единицы', querystring: staffPositionListQuery, response: { 200: z.array(staffPositionSchema) } },
+  }, async (request) => {
+    const actor = requireActor(request);
+    return (await listStaffPositions(db, actor.networkId, request.query)).map(presentStaffPosition);
+  });
+
+  app.post('/staff-positions', {
+    schema: { tags, summary: 'Добавить штатную единицу', body: createStaffPositionBody, response: { 201: staffPositionSchema } },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    const position = await db.transaction().execute((trx) => createStaffPosition({ trx, actor, input: request.body }));
+    return reply.status(201).send(position);
+  });
+};

@@ -1,0 +1,42 @@
+/**
+ * Zod configured once for the whole system (server, CLI and web): Russian messages,
+ * with plainer wording for the errors users meet most.
+ */
+import { z } from 'zod';
+
+z.config(z.locales.ru());
+z.config({
+  customError: (issue) => {
+    if (issue.code === 'invalid_type' && issue.input === undefined) return 'обязательное поле';
+    if (issue.code === 'invalid_format' && issue.format === 'date') return 'нужна дата в формате ГГГГ-ММ-ДД';
+    if (issue.code === 'too_small' && issue.origin === 'string' && issue.minimum === 1) return 'не может быть пустым';
+    if (issue.code === 'unrecognized_keys') return `неизвестные поля: ${issue.keys.join(', ')}`;
+    return undefined;
+  },
+});
+
+export { z };
+
+/** A calendar date, 'YYYY-MM-DD'. */
+export const isoDate = () => z.iso.date();
+export const requiredText = (max = 500) => z.string().trim().min(1).max(max);
+export const optionalText = (max = 500) => z.string().trim().max(max);
+export const id = () => z.coerce.number().int().positive();
+export const idParams = z.object({ id: id() });
+
+export const paginationQuery = {
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+};
+
+export const paged = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  field: z.string().optional(),
+  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+});
