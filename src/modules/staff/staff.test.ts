@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type Client, type TestApp } from '../../../test/app.js';
+import { branchInput, staffMemberInput } from '../../../test/factories.js';
+
+let t: TestApp;
+let admin: Client;
+let branchA: number;
+let branchB: number;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  admin = await t.signIn('admin');
+  branchA = (await admin.post('/api/branches', branchInput())).json().id;
+  branchB = (await admin.post('/api/branches', branchInput())).json().id;
+});
+afterAll(() => t.close());
+
+describe('staff and their training', () => {
+  it('keeps a staff member with what 6-НК needs and lists them by branch', async () => {
+    const created = await admin.post('/api/staff', staffMemberInput(branchA, {
+      lastName: 'Вялова', firstName: 'Анна', middleName: 'Викторовна', employment: 'part_time',
+      education: 'secondary_vocational', hasLibraryEducation: false, libraryExperienceSince: '2001-09-01', hasDisability: true,
+    }));
+    expect(created.statusCode).toBe(201);
+    const list = (await admin.get(`/api/staff?branch=${branchA}&q=вялова`)).json();
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0]).toMatchObject({
+      fullName: 'Вялова Анна Викторовна', employment: 'part_time', education: 'secondary_vocational',
+      hasLibraryEducation: false, libraryExperienceSince: '2001-09-01', hasDisability: true, birthDate: '1980-05-12',
+    });
+    expect((await admin.get(`/api/staff?branch=${branchB}&q=вялова`)).json().items).toHaveLength(0);
+  });
+
+  it('lists only the staff employed on a date', async () => {
+    await admin.post('/api/staff', staffMemberInput(branchB, { lastName: 'Уволенная', hiredOn: '2010-01-01', dismissedOn: '2020-01-01' }));
+    const names = async (date: string) =>
+      (await admin.get(`/api/staff?branch=${branchB}&activeOn=${date}`)).json().items.map((s: { lastName: string }) => s.lastName);
+    expect(await names('2019-12-31')).toContain('Уволенная');
+    expect(await names('2020-01-01')).not.toContain('Уволенная');
+  });
+
+  it('adds and removes a training record, shown on the staff card', async () => {
+    const member = (await admin.post('/api/staff', staffMemberInput(branchA))).json();
+    const training = await admin.post(`/api/staff/${member.id}/trainings`, {
+      course: 'Консультант Плюс / Технология ТОП', provider: 'КонсультантПлюс', topic: 'digital', hours: 16,
+      startedOn: '2023-03-01', finishedOn: '2023-03-10', certificateNumber: 'КП-2023/114',
+    });
+    expect(training.statusCode).toBe(201);
+    expect((await admin.get(`/api/staff/${member.id}`)).json().trainings).toEqual([
+      expect.objectContaining({ course: 'Консультант Плюс / Технология ТОП', hours: 16, certificateNumber: 'КП-2023/114' }),
+    ]);
+    expect((await admin.delete(`/api/staff/${member.id}/trainings/${training.json().id}`)).statusCode).toBe(204);
+    expect((await admin.get(`/api/staff/${member.id}`)).json().trainings).toEqual([]);
+    const audit = (await admin.get(`/api/audit?entity=training&entityId=${training.json().id}`)).json();
+    expect(audit.items.map((e: { action: string }) => e.action)).toEqual(['delete', 'create']);
+  });
+
+  it('keeps fractional establishment posts per branch', async () => {
+    await admin.post('/api/staff-positions', { branchId: branchB, title: 'Библиотекарь', rate: 0.5, validFrom: '2020-01-01' });
+    const posts = (await admin.get(`/api/staff-positions?branch=${branchB}&activeOn=2023-12-31`)).json();
+    expect(posts).toEqual([expect.objectContaining({ title: 'Библиотекарь', rate: 0.5 })]);
+  });
+});
+
+describe('staff input and rights', () => {
+  it('refuses dates out of order, naming the field, and writes nothing', async () => {
+    const before = (await admin.get('/api/staff')).json().total;
+    const response = await admin.post('/api/staff', staffMemberInput(branchA, { hiredOn: '2020-01-01', dismissedOn: '2019-01-01' }));
+    expect(response.statusCode).toBe(400);
+    expect(response.json().field).toBe('dismissedOn');
+    expect((await admin.get('/api/staff')).json().total).toBe(before);
+  });
+
+  it('refuses a training that ends before it starts', async () => {
+    const member = (await admin.post('/api/staff', staffMemberInput(branchA))).json();
+    const response = await admin.post(`/api/staff/${member.id}/trainings`, { course: 'Курс', startedOn: '2023-05-02', finishedOn: '2023-05-01' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().field).toBe('finishedOn');
+  });
+
+  it('lets a librarian manage their own branch’s staff but not another’s, nor move staff there', async () => {
+    const librarian = await t.signIn('librarian', [branchA]);
+    const own = await librarian.post('/api/staff', staffMemberInput(branchA));
+    expect(own.statusCode).toBe(201);
+    expect((await librarian.post('/api/staff', staffMemberInput(branchB))).statusCode).toBe(403);
+    expect((await librarian.patch(`/api/staff/${own.json().id}`, { branchId: branchB })).statusCode).toBe(403);
+    expect((await admin.get(`/api/staff/${own.json().id}`)).json().branchId).toBe(branchA);
+  });
+
+  it('keeps the director read-only', async () => {
+    const director = await t.signIn('director');
+    expect((await director.get('/api/staff')).statusCode).toBe(200);
+    expect((await director.post('/api/staff', staffMemberInput(branchA))).statusCode).toBe(403);
+  });
+});
