@@ -87,3 +87,42 @@ export async function insertStaffPosition(db: Db, values: Insertable<StaffPositi
   const { id } = await db.insertInto('staff_positions').values(values).returning('id').executeTakeFirstOrThrow();
   return id;
 }
+
+/**
+ * 6-НК section 6 as of a date, in one aggregate: people employed on the date and posts valid
+ * on it. Experience counts whole years since the start of library work; age, whole years.
+ */
+export async function computeStaffStatistics(db: Db, networkId: number, date: string, branchId?: number) {
+  const years = (since: string) => sql<number>`extract(year FROM age(${date}::date, ${sql.ref(since)}))`;
+  const core = sql<boolean>`s.is_core_staff`;
+  const count = (condition: ReturnType<typeof sql<boolean>>) => sql<number>`count(*) FILTER (WHERE ${condition})::int`;
+  const people = await db.selectFrom('staff_members as s')
+    .where('s.network_id', '=', networkId)
+    .$if(branchId !== undefined, (q) => q.where('s.branch_id', '=', branchId!))
+    .where('s.hired_on', '<=', date)
+    .where((eb) => eb.or([eb('s.dismissed_on', 'is', null), eb('s.dismissed_on', '>', date)]))
+    .select([
+      sql<number>`count(*)::int`.as('headcount'),
+      count(sql`s.has_disability`).as('with_disability'),
+      count(core).as('core_staff'),
+      count(sql`${core} AND s.education = 'higher'`).as('higher'),
+      count(sql`${core} AND s.education = 'higher' AND s.has_library_education`).as('higher_library'),
+      count(sql`${core} AND s.education = 'secondary_vocational'`).as('secondary'),
+      count(sql`${core} AND s.education = 'secondary_vocational' AND s.has_library_education`).as('secondary_library'),
+      count(sql`${core} AND ${years('s.library_experience_since')} < 3`).as('experience_up_to_3'),
+      count(sql`${core} AND ${years('s.library_experience_since')} BETWEEN 3 AND 10`).as('experience_3_to_10'),
+      count(sql`${core} AND ${years('s.library_experience_since')} > 10`).as('experience_over_10'),
+      count(sql`${core} AND ${years('s.birth_date')} < 30`).as('age_under_30'),
+      count(sql`${core} AND ${years('s.birth_date')} BETWEEN 30 AND 54`).as('age_30_to_55'),
+      count(sql`${core} AND ${years('s.birth_date')} >= 55`).as('age_55_and_over'),
+    ])
+    .executeTakeFirstOrThrow();
+  const posts = await db.selectFrom('staff_positions')
+    .where('network_id', '=', networkId)
+    .$if(branchId !== undefined, (q) => q.where('branch_id', '=', branchId!))
+    .where('valid_from', '<=', date)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', date)]))
+    .select(sql<number>`coalesce(sum(rate), 0)`.as('posts'))
+    .executeTakeFirstOrThrow();
+  return { ...people, posts: Number(posts.posts) };
+}

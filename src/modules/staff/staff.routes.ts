@@ -7,10 +7,10 @@ import { requireActor } from '../auth/index.js';
 import { createStaffMember } from './create-staff-member.js';
 import { createStaffPosition } from './create-staff-position.js';
 import { presentStaffMember, presentStaffPosition, presentTraining } from './present.js';
-import { findStaffMember, listStaffMembers, listStaffPositions, listTrainings } from './staff.queries.js';
+import { computeStaffStatistics, findStaffMember, listStaffMembers, listStaffPositions, listTrainings } from './staff.queries.js';
 import {
   createStaffMemberBody, createStaffPositionBody, createTrainingBody, staffCardSchema, staffListQuery,
-  staffMemberSchema, staffPositionListQuery, staffPositionSchema, trainingParams, trainingSchema, updateStaffMemberBody,
+  staffMemberSchema, staffPositionListQuery, staffStatisticsQuery, staffStatisticsSchema, staffPositionSchema, trainingParams, trainingSchema, updateStaffMemberBody,
 } from './staff.schemas.js';
 import { addTraining, removeTraining } from './trainings.js';
 import { updateStaffMember } from './update-staff-member.js';
@@ -32,6 +32,21 @@ export const staffRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async (app
     const actor = requireActor(request);
     const member = await db.transaction().execute((trx) => createStaffMember({ trx, actor, input: request.body }));
     return reply.status(201).send(member);
+  });
+
+  app.get('/staff/statistics', {
+    schema: { tags, summary: 'Кадры на дату: показатели раздела 6 формы 6-НК', querystring: staffStatisticsQuery, response: { 200: staffStatisticsSchema } },
+  }, async (request) => {
+    const actor = requireActor(request);
+    const { date, branch } = request.query;
+    const row = await computeStaffStatistics(db, actor.networkId, date, branch);
+    return {
+      date, posts: row.posts, headcount: row.headcount, withDisability: row.with_disability, coreStaff: row.core_staff,
+      higherEducation: row.higher, higherLibraryEducation: row.higher_library,
+      secondaryVocationalEducation: row.secondary, secondaryVocationalLibraryEducation: row.secondary_library,
+      experienceUpTo3: row.experience_up_to_3, experience3To10: row.experience_3_to_10, experienceOver10: row.experience_over_10,
+      ageUnder30: row.age_under_30, age30To55: row.age_30_to_55, age55AndOver: row.age_55_and_over,
+    };
   });
 
   app.get('/staff/:id', {

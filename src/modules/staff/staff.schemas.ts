@@ -117,3 +117,28 @@ export type StaffPositionView = z.infer<typeof staffPositionSchema>;
 export const staffPositionListQuery = z.object({ branch: id().optional(), activeOn: isoDate().optional() });
 
 export const trainingParams = z.object({ id: id(), trainingId: id() });
+
+export const staffStatisticsQuery = z.object({
+  date: isoDate().describe('на какую дату (для 6-НК — 31 декабря отчётного года)'),
+  branch: id().optional(),
+});
+
+/** The figures of 6-НК section 6 as of a date. Education, experience and age are counted over the core staff. */
+export const staffStatisticsSchema = z.object({
+  date: z.string(),
+  posts: z.number().describe('штатные единицы'),
+  headcount: z.number().int().describe('численность работников'),
+  withDisability: z.number().int(),
+  coreStaff: z.number().int().describe('основной персонал'),
+  higherEducation: z.number().int(),
+  higherLibraryEducation: z.number().int(),
+  secondaryVocationalEducation: z.number().int(),
+  secondaryVocationalLibraryEducation: z.number().int(),
+  experienceUpTo3: z.number().int(),
+  experience3To10: z.number().int(),
+  experienceOver10: z.number().int(),
+  ageUnder30: z.number().int(),
+  age30To55: z.number().int(),
+  age55AndOver: z.number().int(),
+});
+export type StaffStatistics = z.infer<typeof staffStatisticsSchema>;

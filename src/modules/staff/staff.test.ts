@@ -93,3 +93,31 @@ describe('staff input and rights', () => {
     expect((await director.post('/api/staff', staffMemberInput(branchA))).statusCode).toBe(403);
   });
 });
+
+describe('6-НК section 6', () => {
+  it('counts staff, posts, education, experience and age as of 31 December', async () => {
+    const t2 = await startTestApp();
+    try {
+      const a = await t2.signIn('admin');
+      const branch = (await a.post('/api/branches', branchInput())).json().id;
+      const add = (overrides: Parameters<typeof staffMemberInput>[1]) => a.post('/api/staff', staffMemberInput(branch, overrides));
+      await add({ education: 'higher', hasLibraryEducation: true, birthDate: '1995-06-01', libraryExperienceSince: '2021-01-10' }); // 28, 2 years
+      await add({ education: 'higher', hasLibraryEducation: false, birthDate: '1968-12-31', libraryExperienceSince: '2013-12-31' }); // 55, 10 years
+      await add({ education: 'secondary_vocational', hasLibraryEducation: true, birthDate: '1980-01-01', libraryExperienceSince: '2000-01-01', hasDisability: true });
+      await add({ education: 'other', isCoreStaff: false, birthDate: '1990-01-01' });
+      await add({ hiredOn: '2024-01-09' }); // not yet employed on 2023-12-31
+      await add({ hiredOn: '2010-01-01', dismissedOn: '2023-06-01' }); // left during the year
+      await a.post('/api/staff-positions', { branchId: branch, title: 'Библиотекарь', rate: 2.5, validFrom: '2020-01-01' });
+      await a.post('/api/staff-positions', { branchId: branch, title: 'Уборщик', rate: 0.5, validFrom: '2020-01-01', validTo: '2023-06-30' });
+      const statistics = (await a.get('/api/staff/statistics?date=2023-12-31')).json();
+      expect(statistics).toEqual({
+        date: '2023-12-31', posts: 2.5, headcount: 4, withDisability: 1, coreStaff: 3,
+        higherEducation: 2, higherLibraryEducation: 1, secondaryVocationalEducation: 1, secondaryVocationalLibraryEducation: 1,
+        experienceUpTo3: 1, experience3To10: 1, experienceOver10: 1,
+        ageUnder30: 1, age30To55: 1, age55AndOver: 1,
+      });
+    } finally {
+      await t2.close();
+    }
+  });
+});
