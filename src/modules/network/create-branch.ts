@@ -4,7 +4,7 @@ import { conflict } from '../../server/problem.js';
 import { assertAdmin, recordAudit, type Actor } from '../auth/index.js';
 import { findBranch, findBranchIdByCode, insertBranch, insertBranchEvent } from './network.queries.js';
 import type { CreateBranchInput } from './network.schemas.js';
-import { presentBranch } from './present.js';
+import { branchDetailColumns, presentBranch } from './present.js';
 
 /** Adds a branch to the network together with its 'opened' event. */
 export async function createBranch(options: { trx: Kysely<DB>; actor: Actor; input: CreateBranchInput }) {
@@ -20,13 +20,7 @@ export async function createBranch(options: { trx: Kysely<DB>; actor: Actor; inp
     type: input.type,
     is_public_access_centre: input.isPublicAccessCentre,
     is_model: input.isModel,
-    settlement: input.settlement,
-    address: input.address,
-    phone: input.phone,
-    email: input.email,
-    opening_hours: input.openingHours,
-    working_days: input.workingDays,
-    population_served: input.populationServed ?? null,
+    ...branchDetailColumns(input),
   });
   await insertBranchEvent(trx, {
     network_id: actor.networkId, branch_id: id, kind: 'opened', occurred_on: input.openedOn,

@@ -1,7 +1,7 @@
-import type { Selectable } from 'kysely';
-import type { BranchEventsTable, ServicePointsTable } from '../../db/schema.js';
+import type { Selectable, Updateable } from 'kysely';
+import type { BranchEventsTable, BranchesTable, ServicePointsTable } from '../../db/schema.js';
 import type { BranchRow } from './network.queries.js';
-import type { BranchEventView, BranchView, ServicePointView } from './network.schemas.js';
+import type { BranchEventView, BranchView, ServicePointView, UpdateBranchInput } from './network.schemas.js';
 
 export const presentBranch = (row: BranchRow): BranchView => ({
   id: row.id,
@@ -41,4 +41,15 @@ export const presentServicePoint = (row: Selectable<ServicePointsTable>): Servic
   address: row.address,
   openedOn: row.opened_on,
   closedOn: row.closed_on,
+});
+
+/** The columns for a branch's contacts and service details (absent fields stay absent). */
+export const branchDetailColumns = (input: UpdateBranchInput): Updateable<BranchesTable> => ({
+  settlement: input.settlement,
+  address: input.address,
+  phone: input.phone,
+  email: input.email,
+  opening_hours: input.openingHours,
+  working_days: input.workingDays,
+  population_served: input.populationServed,
 });

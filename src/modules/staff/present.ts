@@ -1,7 +1,7 @@
-import type { Selectable } from 'kysely';
-import type { StaffPositionsTable, TrainingsTable } from '../../db/schema.js';
+import type { Selectable, Updateable } from 'kysely';
+import type { StaffMembersTable, StaffPositionsTable, TrainingsTable } from '../../db/schema.js';
 import type { StaffMemberRow } from './staff.queries.js';
-import type { StaffMemberView, StaffPositionView, TrainingView } from './staff.schemas.js';
+import type { StaffMemberView, StaffPositionView, TrainingView, UpdateStaffMemberInput } from './staff.schemas.js';
 
 export const presentStaffMember = (row: StaffMemberRow): StaffMemberView => ({
   id: row.id,
@@ -42,4 +42,22 @@ export const presentStaffPosition = (row: Selectable<StaffPositionsTable>): Staf
   rate: row.rate,
   validFrom: row.valid_from,
   validTo: row.valid_to,
+});
+
+/** The columns for the given fields of a staff member (absent fields stay absent). */
+export const staffMemberColumns = (input: UpdateStaffMemberInput): Updateable<StaffMembersTable> => ({
+  branch_id: input.branchId,
+  last_name: input.lastName,
+  first_name: input.firstName,
+  middle_name: input.middleName,
+  position: input.position,
+  employment: input.employment,
+  is_core_staff: input.isCoreStaff,
+  education: input.education,
+  has_library_education: input.hasLibraryEducation,
+  library_experience_since: input.libraryExperienceSince,
+  birth_date: input.birthDate,
+  has_disability: input.hasDisability,
+  hired_on: input.hiredOn,
+  dismissed_on: input.dismissedOn,
 });

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { notFound } from '../../server/problem.js';
 import { assertCanWriteBranchData, recordAudit, type Actor } from '../auth/index.js';
-import { presentStaffMember } from './present.js';
+import { presentStaffMember, staffMemberColumns } from './present.js';
 import { findStaffMember, updateStaffMemberRow } from './staff.queries.js';
 import type { UpdateStaffMemberInput } from './staff.schemas.js';
 import { assertValidStaffMember } from './validate-staff-member.js';
@@ -16,22 +16,7 @@ export async function updateStaffMember(options: { trx: Kysely<DB>; actor: Actor
   const before = presentStaffMember(existing);
   const merged = { ...before, ...input };
   await assertValidStaffMember(trx, actor, merged.branchId, merged);
-  await updateStaffMemberRow(trx, id, {
-    branch_id: input.branchId,
-    last_name: input.lastName,
-    first_name: input.firstName,
-    middle_name: input.middleName,
-    position: input.position,
-    employment: input.employment,
-    is_core_staff: input.isCoreStaff,
-    education: input.education,
-    has_library_education: input.hasLibraryEducation,
-    library_experience_since: input.libraryExperienceSince,
-    birth_date: input.birthDate,
-    has_disability: input.hasDisability,
-    hired_on: input.hiredOn,
-    dismissed_on: input.dismissedOn,
-  });
+  await updateStaffMemberRow(trx, id, staffMemberColumns(input));
   const after = presentStaffMember((await findStaffMember(trx, actor.networkId, id))!);
   await recordAudit(trx, actor, { action: 'update', entity: 'staff_member', entityId: id, before, after });
   return after;
