@@ -26,6 +26,20 @@ export interface Client {
 
 let userSequence = 0;
 
+/** Creates an account with the role in the network and returns a client signed in as it. */
+export async function signInNewUser(options: {
+  app: FastifyInstance; database: Database; networkId: number; role: Role; branchIds?: number[];
+}): Promise<Client> {
+  const { app, database, networkId, role, branchIds = [] } = options;
+  const login = `user${++userSequence}`;
+  const password = 'correct horse battery';
+  await database.db.transaction().execute((trx) =>
+    createUser({ trx, actor: systemActor(networkId), input: { login, password, fullName: `Пользователь ${login}`, role, branchIds } }));
+  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password } });
+  if (response.statusCode !== 200) throw new Error(`login failed: ${response.body}`);
+  return clientOf(app, response.cookies.map((c) => `${c.name}=${c.value}`).join('; '));
+}
+
 /** The whole HTTP app in-process on a fresh database, with one network. */
 export async function startTestApp(): Promise<TestApp> {
   const database = await openTestDatabase();
@@ -36,16 +50,7 @@ export async function startTestApp(): Promise<TestApp> {
 
   return {
     app, database, networkId, system,
-    async signIn(role, branchIds = []) {
-      const login = `user${++userSequence}`;
-      const password = 'correct horse battery';
-      await database.db.transaction().execute((trx) =>
-        createUser({ trx, actor: system, input: { login, password, fullName: `Пользователь ${login}`, role, branchIds } }));
-      const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login, password } });
-      if (response.statusCode !== 200) throw new Error(`login failed: ${response.body}`);
-      const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-      return clientOf(app, cookie);
-    },
+    signIn: (role, branchIds = []) => signInNewUser({ app, database, networkId, role, branchIds }),
     async close() {
       await app.close();
       await database.close();
