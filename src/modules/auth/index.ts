@@ -4,7 +4,8 @@
  */
 export { authRoutes } from './auth.routes.js';
 export { createUser } from './create-user.js';
-export type { CreateUserInput } from './auth.schemas.js';
+export { listUsers } from './auth.queries.js';
+export { createUserBody, type CreateUserInput } from './auth.schemas.js';
 export { assertAdmin, assertCanWriteBranchData, canWriteBranchData, ROLE_LABELS, systemActor, type Actor } from './policy.js';
 export { recordAudit } from './record-audit.js';
 export { requireActor, resolveActors } from './request-actor.js';

@@ -6,5 +6,5 @@ export { createBranch } from './create-branch.js';
 export { recordBranchEvent } from './record-branch-event.js';
 export { createServicePoint } from './service-points.js';
 export { createNetwork } from './create-network.js';
-export { findMissingBranchIds, findNetworkByCode } from './network.queries.js';
+export { findBranchIdByCode, findMissingBranchIds, findNetworkByCode, listNetworks } from './network.queries.js';
 export type { BranchEventInput, CreateBranchInput, CreateServicePointInput } from './network.schemas.js';

@@ -127,6 +127,10 @@ export async function findNetwork(db: Db, id: number) {
   return db.selectFrom('networks').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export async function listNetworks(db: Db) {
+  return db.selectFrom('networks').selectAll().orderBy('id').execute();
+}
+
 export async function findNetworkByCode(db: Db, code: string) {
   return db.selectFrom('networks').selectAll().where('code', '=', code).executeTakeFirst();
 }

@@ -1,0 +1,175 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { branches } from '../demo/kargasok.js';
+
+/** The command as users run it, on PGlite folders in a temporary directory (always the embedded engine). */
+const BIN = fileURLToPath(new URL('../../bin/biblioset.mjs', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'biblioset-cli-'));
+const original = join(work, 'original');
+const restored = join(work, 'restored');
+const archive = join(work, 'backup.ndjson.gz');
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** The environment without the caller's database settings, plus `extra`. */
+function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of Object.keys(env)) {
+    if (name === 'DATABASE_URL' || name === 'PORT' || name === 'HOST' || name.startsWith('BIBLIOSET_')) delete env[name];
+  }
+  return { ...env, ...extra };
+}
+
+function spawnCli(args: string[], env: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, [BIN, ...args], { env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+interface Result {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function collect(child: ChildProcess): { output: () => Result; exited: Promise<Result> } {
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const output = () => ({ code: child.exitCode, stdout, stderr });
+  const exited = new Promise<Result>((resolve) => child.on('close', (code) => resolve({ ...output(), code })));
+  return { output, exited };
+}
+
+const run = (args: string[], env: Record<string, string> = {}) => collect(spawnCli(args, env)).exited;
+
+/** Starts `serve` on a free port and resolves once it prints the address. */
+async function serve(dataDir: string) {
+  const child = spawnCli(['serve', '--data', dataDir, '--port', '0']);
+  const { output, exited } = collect(child);
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', () => {
+      const match = /Откройте в браузере: (http:\/\/localhost:\d+)\/app\//.exec(output().stdout);
+      if (match) resolve(match[1]!);
+    });
+    void exited.then((result) => reject(new Error(`serve ended: ${result.stderr}`)));
+  });
+  return { url, output, stop: () => (child.kill('SIGINT'), exited) };
+}
+
+const logIn = (url: string, login: string, password: string) =>
+  fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login, password }),
+  });
+
+const branchCode = branches[0].code;
+
+describe('the biblioset command', { timeout: 120_000 }, () => {
+  it('creates the tables of a new folder and reports the migrations it applied', async () => {
+    const first = await run(['migrate', '--data', original]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('0001_create_networks_and_branches.sql');
+    const second = await run(['migrate', '--data', original]);
+    expect(second.stdout).toContain('Новых миграций нет');
+  });
+
+  it('refuses to add an account before any network exists', async () => {
+    const result = await run(['user', 'add', '--data', original, '--login', 'early', '--role', 'admin', '--name', 'Рано Р. Р.']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('нет ни одной сети');
+  });
+
+  it('loads the demo network once, with the administrator whose password comes from the environment', async () => {
+    const loaded = await run(['demo', '--data', original], { BIBLIOSET_ADMIN_PASSWORD: 'demo admin password' });
+    expect(loaded.code).toBe(0);
+    expect(loaded.stdout).toMatch(/логин:\s+admin/);
+    expect(loaded.stdout).toContain('из переменной BIBLIOSET_ADMIN_PASSWORD');
+    const again = await run(['demo', '--data', original]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('уже загружена');
+  });
+
+  it('adds a librarian of a branch named by its code, and explains in Russian what is wrong with a bad request', async () => {
+    const args = ['user', 'add', '--data', original, '--login', 'petrova', '--role', 'librarian', '--name', 'Петрова Анна Ивановна'];
+    const env = { BIBLIOSET_USER_PASSWORD: 'librarian password' };
+    const created = await run([...args, '--branch', branchCode], env);
+    expect(created.stderr).toBe('');
+    expect(created.stdout).toContain('Создана учётная запись «petrova» (Библиотекарь филиала)');
+
+    const duplicate = await run([...args, '--branch', branchCode], env);
+    expect(duplicate.code).toBe(1);
+    expect(duplicate.stderr).toContain('--login: логин «petrova» уже занят');
+    const unknownBranch = await run(
+      ['user', 'add', '--data', original, '--login', 'other', '--role', 'librarian', '--name', 'Иванова И. И.', '--branch', 'nowhere'],
+      env,
+    );
+    expect(unknownBranch.code).toBe(1);
+    expect(unknownBranch.stderr).toContain('нет филиала с кодом «nowhere»');
+    const badRole = await run(['user', 'add', '--data', original, '--login', 'other', '--role', 'boss', '--name', 'Иванова И. И.'], env);
+    expect(badRole.code).toBe(1);
+    expect(badRole.stderr).toContain('--role:');
+    const missing = await run(['user', 'add', '--data', original, '--login', 'other']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('не указан обязательный параметр --role');
+  });
+
+  it('backs the database up into a file with progress on stderr, and will not overwrite it unasked', async () => {
+    const result = await run(['backup', '--data', original, '--out', archive]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/branches: \d+/);
+    expect(result.stdout).toContain('Готово');
+    expect(existsSync(archive)).toBe(true);
+    const again = await run(['backup', '--data', original, '--out', archive]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('уже существует');
+  });
+
+  it('refuses to back up a folder that holds no database, without creating it', async () => {
+    const nowhere = join(work, 'nowhere');
+    const result = await run(['backup', '--data', nowhere, '--out', join(work, 'nothing.gz')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('нет базы данных Biblioset');
+    expect(existsSync(nowhere)).toBe(false);
+  });
+
+  it('restores the backup into a new folder once, refusing a second time', async () => {
+    const result = await run(['restore', archive, '--data', restored]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/восстановлено \d+ таблиц/);
+    const again = await run(['restore', archive, '--data', restored]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('не пуста');
+  });
+
+  it('serves the restored data, stops cleanly on Ctrl-C and finds it again after a restart', async () => {
+    const server = await serve(restored);
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    expect((await logIn(server.url, 'petrova', 'librarian password')).status).toBe(200);
+    const stopped = await server.stop();
+    expect(stopped.code).toBe(0);
+    expect(stopped.stdout).toContain('Сервер остановлен');
+    expect(stopped.stdout).not.toContain('Создана учётная запись');
+
+    const restarted = await serve(restored);
+    try {
+      expect((await logIn(restarted.url, 'admin', 'demo admin password')).status).toBe(200);
+    } finally {
+      expect((await restarted.stop()).code).toBe(0);
+    }
+  });
+
+  it('refuses a second process on a folder the server has open', async () => {
+    const server = await serve(restored);
+    try {
+      const result = await run(['backup', '--data', restored, '--out', join(work, 'while-serving.gz')]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('уже открыта другим процессом');
+    } finally {
+      await server.stop();
+    }
+  });
+});

@@ -1,0 +1,32 @@
+import type { ProgressListener } from '../db/backup.js';
+
+const pluralRules = new Intl.PluralRules('ru-RU');
+
+/** «1 таблица», «3 таблицы», «12 таблиц»: forms for one, few and many. */
+export function countOf(n: number, [one, few, many]: [string, string, string]): string {
+  const form = pluralRules.select(n);
+  return `${n.toLocaleString('ru-RU')} ${form === 'one' ? one : form === 'few' ? few : many}`;
+}
+
+export const tablesAndRows = (summary: { tables: unknown[]; rows: number }) =>
+  `${countOf(summary.tables.length, ['таблица', 'таблицы', 'таблиц'])}, ${countOf(summary.rows, ['строка', 'строки', 'строк'])}`;
+
+export function fileSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} КБ`;
+  return `${(bytes / 1024 / 1024).toLocaleString('ru-RU', { maximumFractionDigits: 1 })} МБ`;
+}
+
+/**
+ * Shows backup and restore progress on stderr: a line rewritten in place on a
+ * terminal, one line per finished table otherwise (logs, cron mail).
+ */
+export function tableProgress(stream: NodeJS.WriteStream = process.stderr): ProgressListener {
+  return ({ table, done, total }) => {
+    const finished = done === total;
+    if (stream.isTTY) {
+      stream.write(`\r\x1b[K  ${table}: ${done.toLocaleString('ru-RU')} из ${total.toLocaleString('ru-RU')}${finished ? '\n' : ''}`);
+    } else if (finished) {
+      stream.write(`  ${table}: ${total.toLocaleString('ru-RU')}\n`);
+    }
+  };
+}
