@@ -1,0 +1,99 @@
+import type { ReactNode } from 'react';
+import { Redirect, Route, Router, Switch, useLocation, useSearch } from 'wouter';
+import { Layout } from './components/Layout.js';
+import { ErrorBox, Loading } from './components/Status.js';
+import { AuditPage } from './features/audit/AuditPage.js';
+import { LoginPage } from './features/auth/LoginPage.js';
+import { BranchCardPage } from './features/branches/BranchCardPage.js';
+import { BranchCreatePage } from './features/branches/BranchCreatePage.js';
+import { BranchListPage } from './features/branches/BranchListPage.js';
+import { StaffCardPage } from './features/staff/StaffCardPage.js';
+import { StaffCreatePage } from './features/staff/StaffCreatePage.js';
+import { StaffListPage } from './features/staff/StaffListPage.js';
+import { UserCreatePage } from './features/users/UserCreatePage.js';
+import { UserEditPage } from './features/users/UserEditPage.js';
+import { UsersPage } from './features/users/UsersPage.js';
+import { FlashProvider } from './lib/flash.js';
+import { t } from './lib/messages.js';
+import { isAdmin } from './lib/permissions.js';
+import { SessionProvider, useMe, useSession } from './lib/session.js';
+
+/** The app lives under /app/ (the server serves it there). */
+export const BASE = '/app';
+
+/** Sends a signed-out visitor to the login page, remembering where they were going. */
+function ToLogin() {
+  const [location] = useLocation();
+  const search = useSearch();
+  const next = location === '/' ? '' : `?next=${encodeURIComponent(location + (search ? `?${search}` : ''))}`;
+  return <Redirect to={`/login${next}`} replace />;
+}
+
+function AdminOnly({ children }: { children: ReactNode }) {
+  const me = useMe();
+  return isAdmin(me) ? children : <div className="notice notice-error" role="alert">{t.noAccess}</div>;
+}
+
+/** A numeric route parameter, or a "not found" page. */
+function withId(render: (id: number) => ReactNode) {
+  return (params: { id?: string }) => {
+    const id = Number(params.id);
+    return Number.isInteger(id) && id > 0 ? render(id) : <div className="notice notice-error" role="alert">{t.notFound}</div>;
+  };
+}
+
+function SignedInRoutes() {
+  return (
+    <Layout>
+      <Switch>
+        <Route path="/branches" component={BranchListPage} />
+        <Route path="/branches/new" component={BranchCreatePage} />
+        <Route path="/branches/:id">{withId((id) => <BranchCardPage id={id} />)}</Route>
+        <Route path="/staff" component={StaffListPage} />
+        <Route path="/staff/new" component={StaffCreatePage} />
+        <Route path="/staff/:id">{withId((id) => <StaffCardPage id={id} />)}</Route>
+        <Route path="/users"><AdminOnly><UsersPage /></AdminOnly></Route>
+        <Route path="/users/new"><AdminOnly><UserCreatePage /></AdminOnly></Route>
+        <Route path="/users/:id">{withId((id) => <AdminOnly><UserEditPage id={id} /></AdminOnly>)}</Route>
+        <Route path="/audit"><AdminOnly><AuditPage /></AdminOnly></Route>
+        <Route path="/login"><Redirect to="/branches" replace /></Route>
+        <Route path="/"><Redirect to="/branches" replace /></Route>
+        <Route><div className="notice notice-error" role="alert">{t.notFound}</div></Route>
+      </Switch>
+    </Layout>
+  );
+}
+
+function Routes() {
+  const { me, bootError, retry } = useSession();
+  if (bootError) {
+    return (
+      <main id="main" className="login-page">
+        <ErrorBox error={bootError} />
+        <button type="button" onClick={retry}>{t.retry}</button>
+      </main>
+    );
+  }
+  if (me === undefined) return <Loading />;
+  if (me === null) {
+    return (
+      <Switch>
+        <Route path="/login" component={LoginPage} />
+        <Route><ToLogin /></Route>
+      </Switch>
+    );
+  }
+  return <SignedInRoutes />;
+}
+
+export function App() {
+  return (
+    <Router base={BASE}>
+      <SessionProvider>
+        <FlashProvider>
+          <Routes />
+        </FlashProvider>
+      </SessionProvider>
+    </Router>
+  );
+}

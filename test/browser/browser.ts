@@ -1,0 +1,45 @@
+import { mkdir } from 'node:fs/promises';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../../src/db/database.js';
+import { loadDemoNetwork } from '../../src/demo/index.js';
+import { createUser, systemActor } from '../../src/modules/auth/index.js';
+import { buildApp } from '../../src/server/app.js';
+import { openTestDatabase } from '../database.js';
+
+export const ADMIN = { login: 'admin', password: 'browser-test-password' };
+export const SCREENSHOTS = 'test-results';
+
+export interface BrowserSession {
+  baseUrl: string;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** The server with the demo network on a free port, and a Chromium page at 1366×768. */
+export async function openBrowserSession(): Promise<BrowserSession> {
+  const database: Database = await openTestDatabase();
+  const { networkId } = await loadDemoNetwork(database.db);
+  await database.db.transaction().execute((trx) =>
+    createUser({ trx, actor: systemActor(networkId), input: { ...ADMIN, fullName: 'Администратор', role: 'admin', branchIds: [] } }));
+  const app: FastifyInstance = await buildApp({ database });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const browser: Browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'ru-RU' });
+  await mkdir(SCREENSHOTS, { recursive: true });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    page,
+    async close() {
+      await browser.close();
+      await app.close();
+      await database.close();
+    },
+  };
+}
