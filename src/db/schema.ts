@@ -115,13 +115,17 @@ export interface StaffPositionsTable {
   created_at: CreatedAt;
 }
 
+export type TrainingTopic =
+  | 'library' | 'fire_safety' | 'first_aid' | 'anti_terrorism' | 'anti_corruption' | 'labour_protection'
+  | 'civil_defence' | 'financial_literacy' | 'digital' | 'other';
+
 export interface TrainingsTable {
   id: Id;
   network_id: number;
   staff_member_id: number;
   course: string;
   provider: Generated<string>;
-  topic: Generated<string>;
+  topic: Generated<TrainingTopic>;
   hours: number | null;
   started_on: DateString | null;
   finished_on: DateString;

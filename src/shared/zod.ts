@@ -21,8 +21,11 @@ export { z };
 export const isoDate = () => z.iso.date();
 export const requiredText = (max = 500) => z.string().trim().min(1).max(max);
 export const optionalText = (max = 500) => z.string().trim().max(max);
-export const id = () => z.coerce.number().int().positive();
-export const idParams = z.object({ id: id() });
+/** An id in a JSON body. */
+export const id = () => z.number().int().positive();
+/** An id in a path or query string, where every value arrives as text. */
+export const idParam = () => z.coerce.number().int().positive();
+export const idParams = z.object({ id: idParam() });
 
 export const paginationQuery = {
   page: z.coerce.number().int().min(1).default(1),
@@ -40,3 +43,6 @@ export const problemSchema = z.object({
   field: z.string().optional(),
   errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
 });
+
+/** A date as Russian users read it: 'YYYY-MM-DD' → 'DD.MM.YYYY' (for messages). */
+export const russianDate = (isoDate: string) => isoDate.split('-').reverse().join('.');

@@ -5,7 +5,8 @@ import { idParams, paged, z } from '../../shared/zod.js';
 import {
   auditEntrySchema, auditQuery, createUserBody, loginBody, meSchema, updateUserBody, userSchema,
 } from './auth.schemas.js';
-import { listAuditEntries, listUsers } from './auth.queries.js';
+import { findUserById, listAuditEntries, listUsers } from './auth.queries.js';
+import { notFound } from '../../server/problem.js';
 import { createUser } from './create-user.js';
 import { logIn } from './log-in.js';
 import { assertAdmin } from './policy.js';
@@ -41,6 +42,16 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; secureCookies: 
       assertAdmin(actor);
       return (await listUsers(db, actor.networkId)).map(presentUser);
     });
+
+  app.get('/users/:id', {
+    schema: { tags: ['Пользователи'], summary: 'Пользователь (администратор)', params: idParams, response: { 200: userSchema } },
+  }, async (request) => {
+    const actor = requireActor(request);
+    assertAdmin(actor);
+    const user = await findUserById(db, actor.networkId, request.params.id);
+    if (!user) throw notFound('Пользователь');
+    return presentUser(user);
+  });
 
   app.post('/users', {
     schema: { tags: ['Пользователи'], summary: 'Создать пользователя', body: createUserBody, response: { 201: userSchema } },

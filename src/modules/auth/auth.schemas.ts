@@ -1,4 +1,4 @@
-import { id, isoDate, optionalText, paginationQuery, requiredText, z } from '../../shared/zod.js';
+import { id, idParam, isoDate, optionalText, paginationQuery, requiredText, z } from '../../shared/zod.js';
 
 export const roleSchema = z.enum(['admin', 'methodologist', 'librarian', 'director']);
 
@@ -50,8 +50,8 @@ export const meSchema = z.object({
 
 export const auditQuery = z.object({
   entity: optionalText(50).optional(),
-  entityId: id().optional(),
-  userId: id().optional(),
+  entityId: idParam().optional(),
+  userId: idParam().optional(),
   from: isoDate().optional(),
   to: isoDate().optional(),
   ...paginationQuery,

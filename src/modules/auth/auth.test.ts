@@ -124,3 +124,15 @@ describe('user administration', () => {
     expect((await director.post('/api/users', { login: 'xuser', password: 'secret-pass-5', fullName: 'X', role: 'director' })).statusCode).toBe(403);
   });
 });
+
+describe('an administrator’s own account', () => {
+  it('cannot be blocked or demoted by its owner', async () => {
+    const me = (await admin.get('/api/auth/me')).json();
+    const block = await admin.patch(`/api/users/${me.userId}`, { isActive: false });
+    expect(block.statusCode).toBe(400);
+    expect(block.json().field).toBe('isActive');
+    const demote = await admin.patch(`/api/users/${me.userId}`, { role: 'director' });
+    expect(demote.json().field).toBe('role');
+    expect((await admin.get(`/api/users/${me.userId}`)).json()).toMatchObject({ role: 'admin', isActive: true });
+  });
+});

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { notFound } from '../../server/problem.js';
+import { invalid, notFound } from '../../server/problem.js';
 import type { UpdateUserInput } from './auth.schemas.js';
 import { deleteSessionsOfUser, findUserById, replaceUserBranches, updateUserRow } from './auth.queries.js';
 import { assertBranchAssignment } from './branch-assignment.js';
@@ -15,6 +15,11 @@ export async function updateUser(options: { trx: Kysely<DB>; actor: Actor; id: n
   assertAdmin(actor);
   const existing = await findUserById(trx, actor.networkId, id);
   if (!existing) throw notFound('Пользователь');
+  // An administrator cannot lock themselves out: someone must remain able to manage accounts.
+  if (id === actor.userId && input.isActive === false) throw invalid('isActive', 'нельзя заблокировать собственную учётную запись');
+  if (id === actor.userId && input.role !== undefined && input.role !== 'admin') {
+    throw invalid('role', 'нельзя снять с себя роль администратора');
+  }
   const before = presentUser(existing);
   const role = input.role ?? existing.role;
   const branchIds = input.branchIds ?? (role === 'librarian' ? existing.branch_ids : []);

@@ -1,4 +1,4 @@
-import { id, isoDate, optionalText, paginationQuery, requiredText, z } from '../../shared/zod.js';
+import { id, idParam, isoDate, optionalText, paginationQuery, requiredText, z } from '../../shared/zod.js';
 
 export const branchTypeSchema = z.enum(['central', 'children', 'rural', 'city', 'other']);
 export const basisKindSchema = z.enum(['', 'decision', 'survey', 'expert_conclusion', 'other']);
@@ -132,6 +132,6 @@ export const branchCardSchema = branchSchema.extend({
   servicePoints: z.array(servicePointSchema),
 });
 
-export const servicePointListQuery = z.object({ branch: id().optional() });
+export const servicePointListQuery = z.object({ branch: idParam().optional() });
 
 export const networkSchema = z.object({ id: z.number().int(), code: z.string(), name: z.string(), fullName: z.string() });

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { invalid, notFound } from '../../server/problem.js';
+import { russianDate } from '../../shared/zod.js';
 import { assertAdmin, recordAudit, type Actor } from '../auth/index.js';
 import { findBranch, insertBranchEvent, isBranchActiveOn, listBranchEvents, updateBranchRow } from './network.queries.js';
 import type { BranchEventInput } from './network.schemas.js';
@@ -19,7 +20,7 @@ export async function recordBranchEvent(options: { trx: Kysely<DB>; actor: Actor
   if (!branch) throw notFound('Филиал');
   const last = (await listBranchEvents(trx, branchId)).at(-1);
   if (last && input.occurredOn < last.occurred_on) {
-    throw invalid('occurredOn', `дата не может быть раньше последнего события в истории филиала (${last.occurred_on})`);
+    throw invalid('occurredOn', `дата не может быть раньше последнего события в истории филиала (${russianDate(last.occurred_on)})`);
   }
   const activeThen = await isBranchActiveOn(trx, branchId, input.occurredOn);
   if (input.kind === 'opened' && activeThen) throw invalid('kind', 'филиал в эту дату уже работает');

@@ -1,4 +1,4 @@
-import { id, isoDate, optionalText, paginationQuery, requiredText, z } from '../../shared/zod.js';
+import { id, idParam, isoDate, optionalText, paginationQuery, requiredText, z } from '../../shared/zod.js';
 
 export const employmentSchema = z.enum(['staff', 'part_time']);
 export const educationSchema = z.enum(['higher', 'secondary_vocational', 'other']);
@@ -36,7 +36,7 @@ export const updateStaffMemberBody = z.object(staffMemberFields).partial().stric
 export type UpdateStaffMemberInput = z.infer<typeof updateStaffMemberBody>;
 
 export const staffListQuery = z.object({
-  branch: id().optional(),
+  branch: idParam().optional(),
   activeOn: isoDate().optional().describe('работавшие в эту дату'),
   q: optionalText(100).optional(),
   ...paginationQuery,
@@ -64,7 +64,7 @@ export const trainingSchema = z.object({
   staffMemberId: z.number().int(),
   course: z.string(),
   provider: z.string(),
-  topic: z.string(),
+  topic: trainingTopicSchema,
   hours: z.number().int().nullable(),
   startedOn: z.string().nullable(),
   finishedOn: z.string(),
@@ -114,13 +114,13 @@ export const staffPositionSchema = z.object({
 });
 export type StaffPositionView = z.infer<typeof staffPositionSchema>;
 
-export const staffPositionListQuery = z.object({ branch: id().optional(), activeOn: isoDate().optional() });
+export const staffPositionListQuery = z.object({ branch: idParam().optional(), activeOn: isoDate().optional() });
 
-export const trainingParams = z.object({ id: id(), trainingId: id() });
+export const trainingParams = z.object({ id: idParam(), trainingId: idParam() });
 
 export const staffStatisticsQuery = z.object({
   date: isoDate().describe('на какую дату (для 6-НК — 31 декабря отчётного года)'),
-  branch: id().optional(),
+  branch: idParam().optional(),
 });
 
 /** The figures of 6-НК section 6 as of a date. Education, experience and age are counted over the core staff. */

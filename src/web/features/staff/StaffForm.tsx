@@ -30,7 +30,7 @@ export function staffValues(member: StaffMemberView | undefined, branchId = '') 
 /** Every field of a staff member: both the create (POST) and the full update (PATCH) body. */
 function toBody(values: StaffValues): CreateStaffMemberBody {
   const body: CreateStaffMemberBody = {
-    branchId: values.branchId === '' ? '' : Number(values.branchId),
+    branchId: Number(values.branchId), // 0 when none is chosen: the server refuses it and the form rewords the error
     lastName: values.lastName,
     firstName: values.firstName,
     middleName: values.middleName,
