@@ -72,3 +72,11 @@ describe('every write endpoint', () => {
     expect(response.json().detail).toContain('ГГГГ-ММ-ДД');
   });
 });
+
+describe('a malformed body', () => {
+  it('is answered with 400 naming the body as broken JSON', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: '{"login": "admin",', headers: { 'content-type': 'application/json' } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ field: 'body', detail: 'body: тело запроса — не корректный JSON' });
+  });
+});

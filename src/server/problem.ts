@@ -71,6 +71,10 @@ function toProblem(error: FastifyError | Error, request: FastifyRequest): Proble
     if (error.code === '23503') return invalid(field, 'ссылка на несуществующую запись');
     if (error.code === '23514' || error.code === '22007' || error.code === '22008') return invalid(field, 'недопустимое значение');
   }
+  const code = (error as FastifyError).code ?? '';
+  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError) {
+    return invalid('body', 'тело запроса — не корректный JSON');
+  }
   const status = (error as FastifyError).statusCode;
   if (status && status >= 400 && status < 500) {
     return new ProblemError(status, STATUS_TITLES[status] ?? 'Ошибка в запросе', STATUS_TITLES[status] ?? error.message);
