@@ -22,6 +22,8 @@ export interface Client {
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   delete(url: string): Promise<LightMyRequestResponse>;
+  /** Posts raw bytes (a file upload) with the given Content-Type. */
+  postFile(url: string, content: Buffer, contentType: string): Promise<LightMyRequestResponse>;
 }
 
 let userSequence = 0;
@@ -67,5 +69,7 @@ export function clientOf(app: FastifyInstance, cookie?: string): Client {
     post: (url, body) => send('POST', url, body ?? {}),
     patch: (url, body) => send('PATCH', url, body ?? {}),
     delete: (url) => send('DELETE', url),
+    postFile: (url, content, contentType) =>
+      app.inject({ method: 'POST', url, headers: { ...(cookie ? { cookie } : {}), 'content-type': contentType }, payload: content }),
   };
 }

@@ -245,14 +245,22 @@ export async function writeBackup(
 /** Splits decompressed bytes into lines, with multi-byte letters cut across chunks put back together. */
 async function* textLines(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8');
-  let rest = '';
+  // The line not yet ended, in pieces: a long line (a row with a scanned document, megabytes of
+  // hex) arrives in many chunks, and joining it to each chunk and splitting again would be quadratic.
+  let pending: string[] = [];
   for await (const chunk of chunks) {
-    const text = rest + decoder.write(chunk);
-    const lines = text.split('\n');
-    rest = lines.pop()!;
-    yield* lines;
+    const text = decoder.write(chunk);
+    let start = 0;
+    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+      pending.push(text.slice(start, end));
+      yield pending.join('');
+      pending = [];
+      start = end + 1;
+    }
+    pending.push(text.slice(start));
   }
-  rest += decoder.end();
+  pending.push(decoder.end());
+  const rest = pending.join('');
   if (rest) yield rest;
 }
 

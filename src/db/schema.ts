@@ -181,6 +181,257 @@ export interface AuditLogTable {
   after: Json | null;
 }
 
+export type CompetitionLevel = 'international' | 'national' | 'regional' | 'inter_district' | 'district';
+export type ParticipantKind = 'branch' | 'staff' | 'reader' | 'team';
+export type AwardResult =
+  | 'place' | 'diploma' | 'winner_diploma' | 'laureate_diploma' | 'participation_certificate' | 'thanks_letter' | 'monetary' | 'grant';
+type JsonArray<T> = JSONColumnType<T[], string, string>;
+
+export interface CompetitionsTable {
+  id: Id;
+  network_id: number;
+  name: string;
+  year: number;
+  level: CompetitionLevel;
+  organiser: Generated<string>;
+  nominations: JsonArray<string>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface CompetitionEntriesTable {
+  id: Id;
+  network_id: number;
+  competition_id: number;
+  branch_id: number;
+  participant_kind: ParticipantKind;
+  reader_name: Generated<string>;
+  prepared_by_staff_id: number | null;
+  team_name: Generated<string>;
+  nomination: Generated<string>;
+  work_title: Generated<string>;
+  created_at: CreatedAt;
+}
+
+export interface CompetitionEntryStaffTable {
+  network_id: number;
+  entry_id: number;
+  staff_member_id: number;
+}
+
+export interface AwardsTable {
+  id: Id;
+  network_id: number;
+  entry_id: number;
+  result: AwardResult;
+  rank: number | null;
+  amount_kopecks: number | null;
+  note: Generated<string>;
+  created_at: CreatedAt;
+}
+
+export interface AwardDocumentsTable {
+  award_id: number;
+  network_id: number;
+  file_name: string;
+  media_type: 'application/pdf' | 'image/jpeg' | 'image/png';
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_at: Generated<Date>;
+}
+
+export interface JuryMembershipsTable {
+  id: Id;
+  network_id: number;
+  competition_name: string;
+  year: number;
+  level: CompetitionLevel;
+  organiser: Generated<string>;
+  note: Generated<string>;
+  created_at: CreatedAt;
+}
+
+export interface JuryMembersTable {
+  network_id: number;
+  jury_membership_id: number;
+  staff_member_id: number;
+  branch_id: number;
+}
+
+export interface ConferenceParticipationsTable {
+  id: Id;
+  network_id: number;
+  conference_name: string;
+  year: number;
+  held_on: DateString | null;
+  level: CompetitionLevel;
+  organiser: Generated<string>;
+  talk_title: Generated<string>;
+  created_at: CreatedAt;
+}
+
+/** A branch (staff_member_id null) or a staff member with their branch; the same shape for honours. */
+export interface ParticipantsTable {
+  id: Id;
+  network_id: number;
+  branch_id: number;
+  staff_member_id: number | null;
+}
+
+export interface ConferenceParticipantsTable extends ParticipantsTable {
+  conference_participation_id: number;
+}
+
+export interface HonoursTable {
+  id: Id;
+  network_id: number;
+  title: string;
+  from_organisation: Generated<string>;
+  year: number;
+  received_on: DateString | null;
+  reason: Generated<string>;
+  created_at: CreatedAt;
+}
+
+export interface HonourRecipientsTable extends ParticipantsTable {
+  honour_id: number;
+}
+
+export interface SeminarsTable {
+  id: Id;
+  network_id: number;
+  held_on: DateString;
+  topic: string;
+  organiser: Generated<string>;
+  description: Generated<string>;
+  external_attendees: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface SeminarAttendeesTable {
+  network_id: number;
+  seminar_id: number;
+  staff_member_id: number;
+}
+
+export interface EventFormsTable {
+  id: Id;
+  network_id: number;
+  code: string;
+  name: string;
+  is_active: Generated<boolean>;
+  counts_documents: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface EventDirectionsTable {
+  id: Id;
+  network_id: number;
+  code: string;
+  name: string;
+  is_active: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export type PartnerKind =
+  | 'school' | 'kindergarten' | 'culture_house' | 'veterans' | 'youth' | 'administration' | 'social' | 'public_organisation' | 'other';
+
+export interface PartnersTable {
+  id: Id;
+  network_id: number;
+  name: string;
+  kind: PartnerKind;
+  settlement: Generated<string>;
+  contacts: Generated<string>;
+  note: Generated<string>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export type CampaignKind = 'campaign' | 'project';
+export type CampaignLevel = 'international' | 'national' | 'regional' | 'inter_district' | 'district';
+
+export interface CampaignsTable {
+  id: Id;
+  network_id: number;
+  name: string;
+  kind: Generated<CampaignKind>;
+  year: number;
+  level: CampaignLevel;
+  organiser: Generated<string>;
+  description: Generated<string>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface CampaignParticipationsTable {
+  network_id: number;
+  campaign_id: number;
+  branch_id: number;
+  note: Generated<string>;
+  created_at: CreatedAt;
+}
+
+export type EventPlaceKind = 'library' | 'outreach' | 'online';
+export type EventAudience = 'children' | 'youth' | 'adults' | 'seniors' | 'families' | 'disabled' | 'general';
+export type EventAdmission = 'free' | 'paid' | 'pushkin_card';
+
+export interface EventsTable {
+  id: Id;
+  network_id: number;
+  title: string;
+  starts_on: DateString;
+  ends_on: DateString | null;
+  /** 'HH:MM:SS' as PostgreSQL returns a time. */
+  starts_at: string | null;
+  place_kind: EventPlaceKind;
+  place: Generated<string>;
+  form_id: number;
+  audience: EventAudience;
+  admission: Generated<EventAdmission>;
+  campaign_id: number | null;
+  attendance_total: number | null;
+  attendance_children: Generated<number>;
+  attendance_youth: Generated<number>;
+  attendance_adults: Generated<number>;
+  attendance_disabled: Generated<number>;
+  exhibition_documents: number | null;
+  description: Generated<string>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface EventBranchesTable {
+  network_id: number;
+  event_id: number;
+  branch_id: number;
+}
+
+export interface EventDirectionLinksTable {
+  network_id: number;
+  event_id: number;
+  direction_id: number;
+}
+
+export interface EventPartnersTable {
+  network_id: number;
+  event_id: number;
+  partner_id: number;
+}
+
+export interface EventPlansTable {
+  id: Id;
+  network_id: number;
+  branch_id: number;
+  year: number;
+  direction_id: number | null;
+  planned_events: number;
+  planned_attendance: number;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
   networks: NetworksTable;
@@ -196,4 +447,27 @@ export interface DB {
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
   audit_log: AuditLogTable;
+  event_forms: EventFormsTable;
+  event_directions: EventDirectionsTable;
+  partners: PartnersTable;
+  campaigns: CampaignsTable;
+  campaign_participations: CampaignParticipationsTable;
+  events: EventsTable;
+  event_branches: EventBranchesTable;
+  event_direction_links: EventDirectionLinksTable;
+  event_partners: EventPartnersTable;
+  event_plans: EventPlansTable;
+  competitions: CompetitionsTable;
+  competition_entries: CompetitionEntriesTable;
+  competition_entry_staff: CompetitionEntryStaffTable;
+  awards: AwardsTable;
+  award_documents: AwardDocumentsTable;
+  jury_memberships: JuryMembershipsTable;
+  jury_members: JuryMembersTable;
+  conference_participations: ConferenceParticipationsTable;
+  conference_participants: ConferenceParticipantsTable;
+  honours: HonoursTable;
+  honour_recipients: HonourRecipientsTable;
+  seminars: SeminarsTable;
+  seminar_attendees: SeminarAttendeesTable;
 }

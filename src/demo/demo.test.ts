@@ -6,6 +6,7 @@ import type { Database } from '../db/database.js';
 import { buildApp } from '../server/app.js';
 import { DEMO_NETWORK_CODE, loadDemoNetwork } from './index.js';
 import { branches, CONSULTANT_PLUS_COURSE, courses, servicePoints, staffMembers, staffPositions } from './kargasok.js';
+import { campaigns, events2023, partners } from './events-2023.js';
 
 let database: Database;
 let app: FastifyInstance;
@@ -144,6 +145,9 @@ describe('the demo network', () => {
       staff_position: staffPositions.length,
       staff_member: staffMembers.length,
       training: courses.reduce((sum, c) => sum + c.trainees.length, 0),
+      event: events2023().length,
+      partner: partners.length,
+      campaign: campaigns.length,
     };
     for (const [entity, count] of Object.entries(expected)) {
       const audit = (await admin.get(`/api/audit?entity=${entity}&pageSize=500`)).json() as { total: number; items: { action: string; user: unknown }[] };
@@ -158,5 +162,114 @@ describe('the demo network', () => {
     const before = await count();
     await expect(loadDemoNetwork(database.db)).rejects.toThrow('Демонстрационная сеть уже загружена');
     expect(await count()).toEqual(before);
+  });
+});
+
+describe('the demo network’s events of 2023', () => {
+  interface Row { branchId: number; branchName: string; plannedEvents: number | null; heldEvents: number; heldAttendance: number }
+  const fulfilment = async () => ((await admin.get('/api/event-plans?year=2023')).json() as { rows: Row[] }).rows;
+  const eventsOf = async (name: string, query = '') => {
+    const branch = (await listBranches()).find((b) => b.name === name)!;
+    return (await admin.get(`/api/events?branch=${branch.id}&pageSize=500${query}`)).json() as { total: number; items: { startsOn: string; endsOn: string | null }[] };
+  };
+
+  it('has held events with attendance and a plan for every branch that worked in 2023, the central library most of all', async () => {
+    const rows = await fulfilment();
+    expect(rows).toHaveLength((await listBranches('&year=2023')).length);
+    for (const row of rows) {
+      expect(row.heldEvents, row.branchName).toBeGreaterThan(0);
+      expect(row.heldAttendance, row.branchName).toBeGreaterThan(row.heldEvents);
+      expect(row.plannedEvents, row.branchName).toBeGreaterThan(0);
+    }
+    const central = rows.find((r) => r.branchName === 'Каргасокская центральная районная библиотека')!;
+    expect(Math.max(...rows.map((r) => r.heldEvents))).toBe(central.heldEvents);
+    const smallest = rows.find((r) => r.branchName === 'Усть-Тымская сельская библиотека')!;
+    expect(smallest.heldEvents / 12).toBeGreaterThanOrEqual(3);
+    expect(smallest.heldEvents / 12).toBeLessThanOrEqual(6);
+  });
+
+  it('dates no event of Тевризская after its liquidation, nor of «Пятый километр» before its opening', async () => {
+    const tevriz = await eventsOf('Тевризская сельская библиотека');
+    expect(tevriz.total).toBeGreaterThan(0);
+    expect(tevriz.items.every((e) => (e.endsOn ?? e.startsOn) < '2023-07-01')).toBe(true);
+    const km5 = await eventsOf('Библиотека «Пятый километр»');
+    expect(km5.total).toBeGreaterThan(0);
+    expect(km5.items.every((e) => e.startsOn >= '2023-07-01')).toBe(true);
+  });
+
+  it('records the campaigns of the report with their branches: «ДАРЮТЕПЛО» in the central library', async () => {
+    const list = (await admin.get('/api/campaigns?year=2023&pageSize=100')).json() as { items: { id: number; name: string; eventCount: number }[] };
+    expect(list.items.map((c) => c.name)).toEqual(expect.arrayContaining(['Библионочь-2023', 'Диктант Победы', 'Окна Победы', 'ДАРЮТЕПЛО', 'Пушкинский венок', 'Библио-Эко']));
+    expect(list.items.every((c) => c.eventCount > 0)).toBe(true);
+    const warmth = (await admin.get(`/api/campaigns/${list.items.find((c) => c.name === 'ДАРЮТЕПЛО')!.id}`)).json();
+    expect(warmth.organiser).toBe('Федеральный центр развития программ социализации подростков');
+    expect(warmth.branches).toEqual([expect.objectContaining({ name: 'Каргасокская центральная районная библиотека', declared: true })]);
+    const pushkinCard = (await admin.get('/api/events?year=2023&pageSize=500&q=' + encodeURIComponent('Мастер и Маргарита'))).json();
+    expect(pushkinCard.items[0]).toMatchObject({ admission: 'pushkin_card', audience: 'youth' });
+  });
+
+  it('answers the methodologist: events and attendance by direction, with every event counted once in the totals', async () => {
+    const statistics = (await admin.get('/api/events/statistics?year=2023&groupBy=direction')).json();
+    expect(statistics.totals.events).toBe(events2023().length);
+    expect(statistics.totals.heldEvents).toBe(statistics.totals.events);
+    const { attendance } = statistics.totals;
+    expect(attendance.children + attendance.youth + attendance.adults).toBe(attendance.total);
+    expect(statistics.rows.length).toBeGreaterThanOrEqual(10);
+    const patriotic = statistics.rows.find((r: { name: string }) => r.name === 'Патриотическое воспитание');
+    expect(patriotic.events).toBeGreaterThan(100);
+  });
+
+  it('generates the same year on every load', () => {
+    expect(events2023()).toEqual(events2023());
+  });
+});
+
+describe('the demo network’s achievements of 2023, imported from the report\'s text', () => {
+  interface Entry { branchName: string; participantKind: string; participantLabel: string; awards: { result: string; rank: number | null; amountKopecks: number | null; wording: string }[] }
+  interface Competition { name: string; level: string; entries: Entry[] }
+  const competitions = async () =>
+    ((await admin.get('/api/competitions?year=2023&pageSize=500')).json() as { items: Competition[] }).items;
+  const named = (items: Competition[], part: string) => items.filter((c) => c.name.includes(part));
+
+  it('has «Нововасюганская сельская библиотека» as winner of the regional competition with a monetary award', async () => {
+    const [money] = named(await competitions(), 'денежного поощрения');
+    expect(money).toMatchObject({ level: 'regional' });
+    expect(money!.entries).toEqual([expect.objectContaining({
+      branchName: 'Нововасюганская сельская библиотека',
+      awards: [expect.objectContaining({ result: 'winner_diploma' }), expect.objectContaining({ result: 'monetary', amountKopecks: 100_000_00 })],
+    })]);
+  });
+
+  it('has Вертикосская\'s 1st place in the national «Краеведение» with its work, and one competition per name', async () => {
+    const items = await competitions();
+    const [local] = items.filter((c) => c.name === 'Краеведение');
+    expect(local).toMatchObject({ level: 'national' });
+    expect(local!.entries).toEqual([expect.objectContaining({
+      branchName: 'Вертикосская сельская библиотека', workTitle: 'Всему начало здесь, в краю моем родном…',
+      awards: [expect.objectContaining({ result: 'place', rank: 1 })],
+    })]);
+    const names = items.map((c) => c.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(named(items, 'Наш культурный код')[0]!.entries).toHaveLength(6);
+    expect(items.reduce((sum, c) => sum + c.entries.length, 0)).toBe(42);
+  });
+
+  it('names the staff and the readers the report credits', async () => {
+    const labels = (await competitions()).flatMap((c) => c.entries.map((e) => e.participantLabel));
+    expect(labels).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^Вялова/), expect.stringMatching(/^Смирнова/), expect.stringMatching(/^Санина/),
+      expect.stringContaining('читатель Штрак Владимир'),
+    ]));
+  });
+
+  it('records the jury work, the conferences with named participants, the letters of thanks and the March 2023 seminar', async () => {
+    const jury = (await admin.get('/api/jury-memberships?year=2023')).json();
+    expect(jury.items).toEqual([expect.objectContaining({ competitionName: 'Живая классика', level: 'national' })]);
+    const conferences = (await admin.get('/api/conferences?year=2023')).json();
+    expect(conferences.items.map((c: { conferenceName: string }) => c.conferenceName).sort()).toEqual(['Конференция по экологическому образованию', 'Твой след на земле']);
+    const honours = (await admin.get('/api/honours?year=2023')).json();
+    expect(honours.items).toEqual([expect.objectContaining({ title: 'Благодарственные письма', fromOrganisation: 'Федеральный центр развития программ социализации подростков' })]);
+    const seminars = (await admin.get('/api/seminars?year=2023')).json() as { items: { heldOn: string; topic: string }[] };
+    expect(seminars.items).toEqual([expect.objectContaining({ heldOn: expect.stringMatching(/^2023-03-/), topic: 'Семинар работников культуры Каргасокскго района Томской области' })]);
   });
 });

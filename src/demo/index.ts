@@ -10,15 +10,11 @@ import { systemActor } from '../modules/auth/index.js';
 import { createBranch, createNetwork, createServicePoint, findNetworkByCode, recordBranchEvent } from '../modules/network/index.js';
 import { addTraining, createStaffMember, createStaffPosition } from '../modules/staff/index.js';
 import { branches, courses, kargasokNetwork, servicePoints, staffMembers, staffPositions, type DemoBranch } from './kargasok.js';
+import { loadEvents2023 } from './events-2023.js';
+import { loadAchievements2023 } from './achievements-2023.js';
+import { idOf } from './ids.js';
 
 export const DEMO_NETWORK_CODE = kargasokNetwork.code;
-
-/** Looks up an id the loader created earlier; the data file's types make a miss a programming error. */
-function idOf(ids: Map<string, number>, key: string): number {
-  const id = ids.get(key);
-  if (id === undefined) throw new Error(`Демонстрационные данные ссылаются на неизвестный ключ «${key}»`);
-  return id;
-}
 
 /**
  * Creates the demonstration network with its branches and their history, service points,
@@ -53,6 +49,8 @@ export async function loadDemoNetwork(db: Kysely<DB>): Promise<{ networkId: numb
         await addTraining({ trx, actor, staffMemberId: idOf(staffIds, staff), input: { ...course, certificateNumber } });
       }
     }
+    await loadEvents2023({ trx, actor, branchIds });
+    await loadAchievements2023({ trx, actor, branchIds, staffIds });
     return { networkId: network.id, networkCode: network.code };
   });
 }

@@ -11,6 +11,9 @@ import type { Database } from '../db/database.js';
 import { authRoutes, resolveActors } from '../modules/auth/index.js';
 import { networkRoutes } from '../modules/network/index.js';
 import { staffRoutes } from '../modules/staff/index.js';
+import { eventsRoutes } from '../modules/events/index.js';
+import { achievementsRoutes } from '../modules/achievements/index.js';
+import { importsRoutes } from '../modules/imports/index.js';
 import { forbidden, sendProblem } from './problem.js';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web/', import.meta.url));
@@ -74,6 +77,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(authRoutes, { db: database.db, secureCookies: options.secureCookies ?? false });
     await api.register(networkRoutes, { db: database.db });
     await api.register(staffRoutes, { db: database.db });
+    await api.register(eventsRoutes, { db: database.db });
+    await api.register(achievementsRoutes, { db: database.db });
+    await api.register(importsRoutes, { db: database.db });
   }, { prefix: '/api' });
 
   if (existsSync(WEB_DIST)) {

@@ -26,6 +26,9 @@ export const id = () => z.number().int().positive();
 /** An id in a path or query string, where every value arrives as text. */
 export const idParam = () => z.coerce.number().int().positive();
 export const idParams = z.object({ id: idParam() });
+/** A calendar year in a JSON body (reports, achievements); yearParam in a path or query string. */
+export const year = () => z.number().int().min(1900).max(2100);
+export const yearParam = () => z.coerce.number().int().min(1900).max(2100);
 
 export const paginationQuery = {
   page: z.coerce.number().int().min(1).default(1),

@@ -2,14 +2,32 @@ import type { ReactNode } from 'react';
 import { Redirect, Route, Router, Switch, useLocation, useSearch } from 'wouter';
 import { Layout } from './components/Layout.js';
 import { ErrorBox, Loading } from './components/Status.js';
+import { AchievementSummaryPage } from './features/achievements/AchievementSummaryPage.js';
+import { CompetitionCardPage } from './features/achievements/CompetitionCardPage.js';
+import { CompetitionListPage } from './features/achievements/CompetitionListPage.js';
+import { RecordsPage } from './features/achievements/RecordsPage.js';
 import { AuditPage } from './features/audit/AuditPage.js';
 import { LoginPage } from './features/auth/LoginPage.js';
 import { BranchCardPage } from './features/branches/BranchCardPage.js';
 import { BranchCreatePage } from './features/branches/BranchCreatePage.js';
 import { BranchListPage } from './features/branches/BranchListPage.js';
+import { CampaignCardPage } from './features/events/CampaignCardPage.js';
+import { CampaignListPage } from './features/events/CampaignListPage.js';
+import { EventCardPage } from './features/events/EventCardPage.js';
+import { EventCreatePage } from './features/events/EventCreatePage.js';
+import { EventDictionariesPage } from './features/events/EventDictionariesPage.js';
+import { EventListPage } from './features/events/EventListPage.js';
+import { EventPlanPage } from './features/events/EventPlanPage.js';
+import { EventStatisticsPage } from './features/events/EventStatisticsPage.js';
+import { PartnerCardPage } from './features/events/PartnerCardPage.js';
+import { PartnerListPage } from './features/events/PartnerListPage.js';
+import { ReportImportPage } from './features/imports/ReportImportPage.js';
 import { StaffCardPage } from './features/staff/StaffCardPage.js';
 import { StaffCreatePage } from './features/staff/StaffCreatePage.js';
+import { StaffFiguresPage } from './features/staff/StaffFiguresPage.js';
 import { StaffListPage } from './features/staff/StaffListPage.js';
+import { SeminarsPage } from './features/staff/SeminarsPage.js';
+import { TrainingsPage } from './features/staff/TrainingsPage.js';
 import { UserCreatePage } from './features/users/UserCreatePage.js';
 import { UserEditPage } from './features/users/UserEditPage.js';
 import { UsersPage } from './features/users/UsersPage.js';
@@ -51,10 +69,28 @@ function SignedInRoutes() {
         <Route path="/branches/:id">{withId((id) => <BranchCardPage id={id} />)}</Route>
         <Route path="/staff" component={StaffListPage} />
         <Route path="/staff/new" component={StaffCreatePage} />
+        <Route path="/staff/figures" component={StaffFiguresPage} />
+        <Route path="/staff/trainings" component={TrainingsPage} />
+        <Route path="/staff/seminars" component={SeminarsPage} />
         <Route path="/staff/:id">{withId((id) => <StaffCardPage id={id} />)}</Route>
+        <Route path="/achievements" component={CompetitionListPage} />
+        <Route path="/achievements/summary" component={AchievementSummaryPage} />
+        <Route path="/achievements/records" component={RecordsPage} />
+        <Route path="/achievements/competitions/:id">{withId((id) => <CompetitionCardPage id={id} />)}</Route>
+        <Route path="/events" component={EventListPage} />
+        <Route path="/events/new" component={EventCreatePage} />
+        <Route path="/events/plan" component={EventPlanPage} />
+        <Route path="/events/statistics" component={EventStatisticsPage} />
+        <Route path="/events/dictionaries"><AdminOnly><EventDictionariesPage /></AdminOnly></Route>
+        <Route path="/events/partners" component={PartnerListPage} />
+        <Route path="/events/partners/:id">{withId((id) => <PartnerCardPage id={id} />)}</Route>
+        <Route path="/events/campaigns" component={CampaignListPage} />
+        <Route path="/events/campaigns/:id">{withId((id) => <CampaignCardPage id={id} />)}</Route>
+        <Route path="/events/:id">{withId((id) => <EventCardPage id={id} />)}</Route>
         <Route path="/users"><AdminOnly><UsersPage /></AdminOnly></Route>
         <Route path="/users/new"><AdminOnly><UserCreatePage /></AdminOnly></Route>
         <Route path="/users/:id">{withId((id) => <AdminOnly><UserEditPage id={id} /></AdminOnly>)}</Route>
+        <Route path="/imports/report-text" component={ReportImportPage} />
         <Route path="/audit"><AdminOnly><AuditPage /></AdminOnly></Route>
         <Route path="/login"><Redirect to="/branches" replace /></Route>
         <Route path="/"><Redirect to="/branches" replace /></Route>

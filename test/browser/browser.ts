@@ -43,3 +43,12 @@ export async function openBrowserSession(): Promise<BrowserSession> {
     },
   };
 }
+
+/** Signs in through the login page as the test administrator; resolves on the first page after it. */
+export async function logIn({ page, baseUrl }: BrowserSession): Promise<void> {
+  await page.goto(`${baseUrl}/app/login`);
+  await page.getByLabel('Логин').fill(ADMIN.login);
+  await page.getByLabel('Пароль').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await page.getByRole('heading', { name: 'Филиалы', exact: true }).waitFor();
+}

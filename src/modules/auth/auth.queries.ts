@@ -109,8 +109,9 @@ export interface AuditEntry {
   after?: object | null;
 }
 
-export async function insertAuditEntry(db: Db, networkId: number, userId: number | null, entry: AuditEntry): Promise<void> {
-  await db.insertInto('audit_log').values({
+export async function insertAuditEntries(db: Db, networkId: number, userId: number | null, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.insertInto('audit_log').values(entries.map((entry) => ({
     network_id: networkId,
     user_id: userId,
     action: entry.action,
@@ -118,7 +119,7 @@ export async function insertAuditEntry(db: Db, networkId: number, userId: number
     entity_id: entry.entityId,
     before: entry.before ? JSON.stringify(entry.before) : null,
     after: entry.after ? JSON.stringify(entry.after) : null,
-  }).execute();
+  }))).execute();
 }
 
 export interface AuditFilter {

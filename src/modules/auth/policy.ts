@@ -37,6 +37,27 @@ export function assertAdmin(actor: Actor): void {
   if (actor.role !== 'admin') throw forbidden('Это действие доступно только администратору');
 }
 
+/**
+ * What the methodologist compiles for the whole network (achievements, the staff's professional
+ * development): administrators and methodologists record it for any branch, a librarian only
+ * when every branch it concerns is theirs.
+ */
+export function canRecordForBranches(actor: Actor, branchIds: number[]): boolean {
+  if (actor.role === 'admin' || actor.role === 'methodologist') return true;
+  return actor.role === 'librarian' && branchIds.length > 0 && branchIds.every((id) => actor.branchIds.includes(id));
+}
+
+export function assertCanRecordForBranches(actor: Actor, branchIds: number[]): void {
+  if (!canRecordForBranches(actor, branchIds)) {
+    throw forbidden('Записывать это для филиала могут администратор, методист и библиотекари этого филиала');
+  }
+}
+
+/** Network-wide records that belong to no branch (a competition, a seminar): the administrator's and the methodologist's. */
+export function assertCanCompileNetworkRecords(actor: Actor): void {
+  if (actor.role !== 'admin' && actor.role !== 'methodologist') throw forbidden('Это действие доступно администратору и методисту');
+}
+
 /** The system acting on a network from the command line: an administrator with no account. */
 export const systemActor = (networkId: number): Actor => ({
   userId: null, networkId, login: 'system', fullName: 'Система', role: 'admin', branchIds: [],

@@ -69,6 +69,19 @@ export async function isBranchActiveOn(db: Db, branchId: number, date: string): 
   return row?.active ?? false;
 }
 
+/**
+ * Of the given (branch, day) pairs, those on which the branch did not exist (or is not the
+ * network's): one query for a whole batch, e.g. a year of events checked against their branches.
+ */
+export async function findInactiveBranchDays(db: Db, networkId: number, days: { branchId: number; date: string }[]) {
+  if (days.length === 0) return [];
+  const { rows } = await sql<{ branchId: number; date: string }>`SELECT d.branch_id AS "branchId", d.day::text AS date
+    FROM unnest(${days.map((day) => day.branchId)}::bigint[], ${days.map((day) => day.date)}::date[]) AS d(branch_id, day)
+    WHERE NOT EXISTS (SELECT 1 FROM branch_periods p WHERE p.network_id = ${networkId} AND p.branch_id = d.branch_id
+      AND p.started_on <= d.day AND (p.ended_on IS NULL OR p.ended_on > d.day))`.execute(db);
+  return rows;
+}
+
 export async function findBranchIdByCode(db: Db, networkId: number, code: string): Promise<number | undefined> {
   const row = await db.selectFrom('branches').select('id').where('network_id', '=', networkId).where('code', '=', code).executeTakeFirst();
   return row?.id;

@@ -5,13 +5,23 @@ import { notFound } from '../../server/problem.js';
 import { idParams, paged, z } from '../../shared/zod.js';
 import { requireActor } from '../auth/index.js';
 import { createStaffMember } from './create-staff-member.js';
-import { createStaffPosition } from './create-staff-position.js';
-import { presentStaffMember, presentStaffPosition, presentTraining } from './present.js';
-import { computeStaffStatistics, findStaffMember, listStaffMembers, listStaffPositions, listTrainings } from './staff.queries.js';
+import { recordSeminar } from './record-seminar.js';
+import { removeSeminar } from './remove-seminar.js';
+import {
+  presentSeminar, presentStaffMember, presentStaffPosition, presentTraining, presentTrainingListItem, presentTrainingStatistics,
+} from './present.js';
+import {
+  computeStaffStatistics, computeTrainingStatistics, findSeminar, findStaffMember, listNetworkTrainings, listSeminarAttendees, listSeminars,
+  listStaffMembers, listStaffPositions, listTrainings,
+} from './staff.queries.js';
 import {
   createStaffMemberBody, createStaffPositionBody, createTrainingBody, staffCardSchema, staffListQuery,
-  staffMemberSchema, staffPositionListQuery, staffStatisticsQuery, staffStatisticsSchema, staffPositionSchema, trainingParams, trainingSchema, updateStaffMemberBody,
+  staffMemberSchema, staffPositionListQuery, staffStatisticsQuery, staffStatisticsSchema, staffPositionSchema, trainingParams, trainingSchema, updateStaffMemberBody, updateStaffPositionBody,
 } from './staff.schemas.js';
+import {
+  recordSeminarBody, seminarListQuery, seminarSchema, trainingListItemSchema, trainingListQuery, trainingStatisticsQuery, trainingStatisticsSchema,
+} from './staff.schemas.js';
+import { createStaffPosition, updateStaffPosition } from './staff-positions.js';
 import { addTraining, removeTraining } from './trainings.js';
 import { updateStaffMember } from './update-staff-member.js';
 
@@ -96,5 +106,67 @@ export const staffRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async (app
     const actor = requireActor(request);
     const position = await db.transaction().execute((trx) => createStaffPosition({ trx, actor, input: request.body }));
     return reply.status(201).send(position);
+  });
+
+  app.patch('/staff-positions/:id', {
+    schema: {
+      tags, summary: 'Исправить штатную единицу или закрыть её (validTo)', params: idParams, body: updateStaffPositionBody, response: { 200: staffPositionSchema },
+    },
+  }, async (request) => {
+    const actor = requireActor(request);
+    return db.transaction().execute((trx) => updateStaffPosition({ trx, actor, id: request.params.id, input: request.body }));
+  });
+
+  app.get('/trainings', {
+    schema: {
+      tags, summary: 'Повышение квалификации по всей сети: фильтр по году окончания, филиалу, теме',
+      querystring: trainingListQuery, response: { 200: paged(trainingListItemSchema) },
+    },
+  }, async (request) => {
+    const actor = requireActor(request);
+    const { total, rows } = await listNetworkTrainings(db, actor.networkId, request.query);
+    return { items: rows.map(presentTrainingListItem), total, page: request.query.page, pageSize: request.query.pageSize };
+  });
+
+  app.get('/trainings/statistics', {
+    schema: { tags, summary: 'Обучено сотрудников за год по темам: люди, курсы, часы', querystring: trainingStatisticsQuery, response: { 200: trainingStatisticsSchema } },
+  }, async (request) => {
+    const actor = requireActor(request);
+    const { year, branch } = request.query;
+    return presentTrainingStatistics(year, await computeTrainingStatistics(db, actor.networkId, year, branch));
+  });
+
+  app.get('/seminars', {
+    schema: { tags, summary: 'Семинары для сотрудников сети', querystring: seminarListQuery, response: { 200: paged(seminarSchema) } },
+  }, async (request) => {
+    const actor = requireActor(request);
+    const { total, rows } = await listSeminars(db, actor.networkId, request.query);
+    const attendees = await listSeminarAttendees(db, rows.map((row) => row.id));
+    return { items: rows.map((row) => presentSeminar(row, attendees)), total, page: request.query.page, pageSize: request.query.pageSize };
+  });
+
+  app.post('/seminars', {
+    schema: { tags, summary: 'Записать проведённый семинар с участниками', body: recordSeminarBody, response: { 201: seminarSchema } },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    const seminar = await db.transaction().execute((trx) => recordSeminar({ trx, actor, input: request.body }));
+    return reply.status(201).send(seminar);
+  });
+
+  app.get('/seminars/:id', {
+    schema: { tags, summary: 'Семинар с участниками', params: idParams, response: { 200: seminarSchema } },
+  }, async (request) => {
+    const actor = requireActor(request);
+    const row = await findSeminar(db, actor.networkId, request.params.id);
+    if (!row) throw notFound('Семинар');
+    return presentSeminar(row, await listSeminarAttendees(db, [row.id]));
+  });
+
+  app.delete('/seminars/:id', {
+    schema: { tags, summary: 'Удалить ошибочно записанный семинар', params: idParams },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    await db.transaction().execute((trx) => removeSeminar({ trx, actor, id: request.params.id }));
+    return reply.status(204).send();
   });
 };

@@ -1,4 +1,4 @@
-import { id, idParam, isoDate, optionalText, paginationQuery, requiredText, z } from '../../shared/zod.js';
+import { id, idParam, isoDate, optionalText, paginationQuery, requiredText, yearParam, z } from '../../shared/zod.js';
 
 export const employmentSchema = z.enum(['staff', 'part_time']);
 export const educationSchema = z.enum(['higher', 'secondary_vocational', 'other']);
@@ -95,14 +95,22 @@ export type StaffMemberView = z.infer<typeof staffMemberSchema>;
 
 export const staffCardSchema = staffMemberSchema.extend({ trainings: z.array(trainingSchema) });
 
-export const createStaffPositionBody = z.object({
-  branchId: id(),
+const staffPositionFields = {
   title: requiredText(200),
   rate: z.number().positive().max(100).multipleOf(0.01),
   validFrom: isoDate(),
-  validTo: isoDate().nullable().optional(),
+  validTo: isoDate().nullable().describe('последний день, когда единица есть в штатном расписании'),
+};
+
+export const createStaffPositionBody = z.object({
+  branchId: id(),
+  ...staffPositionFields,
+  validTo: staffPositionFields.validTo.optional(),
 }).strict();
 export type CreateStaffPositionInput = z.infer<typeof createStaffPositionBody>;
+
+export const updateStaffPositionBody = z.object(staffPositionFields).partial().strict();
+export type UpdateStaffPositionInput = z.infer<typeof updateStaffPositionBody>;
 
 export const staffPositionSchema = z.object({
   id: z.number().int(),
@@ -142,3 +150,70 @@ export const staffStatisticsSchema = z.object({
   age55AndOver: z.number().int(),
 });
 export type StaffStatistics = z.infer<typeof staffStatisticsSchema>;
+
+export const trainingListQuery = z.object({
+  year: yearParam().optional().describe('год окончания обучения'),
+  branch: idParam().optional().describe('филиал сотрудника'),
+  topic: trainingTopicSchema.optional(),
+  q: optionalText(100).optional().describe('курс, организация или фамилия'),
+  ...paginationQuery,
+});
+export type TrainingListQuery = z.infer<typeof trainingListQuery>;
+
+export const trainingListItemSchema = trainingSchema.extend({
+  staffMemberName: z.string(),
+  branchId: z.number().int(),
+  branchName: z.string(),
+});
+export type TrainingListItemView = z.infer<typeof trainingListItemSchema>;
+
+export const trainingStatisticsQuery = z.object({
+  year: yearParam().describe('год окончания обучения'),
+  branch: idParam().optional(),
+});
+
+const trainingFigures = {
+  people: z.number().int().describe('сотрудников прошли обучение'),
+  courses: z.number().int().describe('разных курсов'),
+  certificates: z.number().int().describe('записей об обучении (удостоверений, сертификатов)'),
+  hours: z.number().int().describe('часов обучения'),
+};
+
+/** Staff trained in a year by topic; a person trained on two topics counts once in the total. */
+export const trainingStatisticsSchema = z.object({
+  year: z.number().int(),
+  byTopic: z.array(z.object({ topic: trainingTopicSchema, ...trainingFigures })),
+  total: z.object(trainingFigures),
+});
+export type TrainingStatistics = z.infer<typeof trainingStatisticsSchema>;
+
+export const recordSeminarBody = z.object({
+  heldOn: isoDate(),
+  topic: requiredText(500),
+  organiser: optionalText(300).optional(),
+  description: optionalText(4000).optional(),
+  attendeeStaffIds: z.array(id()).max(1000).default([]).describe('сотрудники сети, присутствовавшие на семинаре'),
+  externalAttendees: z.number().int().min(0).max(100_000).default(0).describe('участники не из сотрудников сети'),
+}).strict().refine((seminar) => new Set(seminar.attendeeStaffIds).size === seminar.attendeeStaffIds.length, {
+  path: ['attendeeStaffIds'], message: 'сотрудники повторяются',
+});
+export type RecordSeminarInput = z.infer<typeof recordSeminarBody>;
+
+export const seminarListQuery = z.object({
+  year: yearParam().optional(),
+  branch: idParam().optional().describe('семинары, на которых были сотрудники филиала'),
+  ...paginationQuery,
+});
+export type SeminarListQuery = z.infer<typeof seminarListQuery>;
+
+export const seminarSchema = z.object({
+  id: z.number().int(),
+  heldOn: z.string(),
+  topic: z.string(),
+  organiser: z.string(),
+  description: z.string(),
+  externalAttendees: z.number().int(),
+  attendees: z.array(z.object({ id: z.number().int(), fullName: z.string(), branchId: z.number().int(), branchName: z.string() })),
+  attendeeCount: z.number().int().describe('всего участников: сотрудники и внешние'),
+});
+export type SeminarView = z.infer<typeof seminarSchema>;

@@ -60,6 +60,41 @@ describe('staff and their training', () => {
     const posts = (await admin.get(`/api/staff-positions?branch=${branchB}&activeOn=2023-12-31`)).json();
     expect(posts).toEqual([expect.objectContaining({ title: 'Библиотекарь', rate: 0.5 })]);
   });
+
+  it('corrects a post and closes it on a date, auditing both, and refuses an end before the start', async () => {
+    const post = (await admin.post('/api/staff-positions', { branchId: branchA, title: 'Библиотекрь', rate: 1, validFrom: '2020-01-01' })).json();
+    const corrected = await admin.patch(`/api/staff-positions/${post.id}`, { title: 'Библиотекарь', rate: 0.75 });
+    expect(corrected.statusCode).toBe(200);
+    expect(corrected.json()).toMatchObject({ title: 'Библиотекарь', rate: 0.75, validFrom: '2020-01-01', validTo: null });
+
+    const early = await admin.patch(`/api/staff-positions/${post.id}`, { validTo: '2019-12-31' });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().field).toBe('validTo');
+    expect((await admin.patch(`/api/staff-positions/${post.id}`, { validFrom: '2024-01-01', validTo: '2023-06-30' })).statusCode).toBe(400);
+
+    expect((await admin.patch(`/api/staff-positions/${post.id}`, { validTo: '2023-06-30' })).json().validTo).toBe('2023-06-30');
+    const titles = async (date: string) =>
+      (await admin.get(`/api/staff-positions?branch=${branchA}&activeOn=${date}`)).json().map((p: { id: number }) => p.id);
+    expect(await titles('2023-06-30')).toContain(post.id);
+    expect(await titles('2023-07-01')).not.toContain(post.id);
+
+    const audit = (await admin.get(`/api/audit?entity=staff_position&entityId=${post.id}`)).json();
+    expect(audit.items.map((e: { action: string }) => e.action)).toEqual(['update', 'update', 'create']);
+    expect(audit.items[0]).toMatchObject({ before: { validTo: null }, after: { validTo: '2023-06-30' } });
+    expect((await admin.patch('/api/staff-positions/999999', { validTo: '2023-06-30' })).statusCode).toBe(404);
+  });
+
+  it('lets a librarian change the posts of their own branch only', async () => {
+    const own = (await admin.post('/api/staff-positions', { branchId: branchA, title: 'Библиограф', rate: 1, validFrom: '2020-01-01' })).json();
+    const other = (await admin.post('/api/staff-positions', { branchId: branchB, title: 'Библиограф', rate: 1, validFrom: '2020-01-01' })).json();
+    const librarian = await t.signIn('librarian', [branchA]);
+    expect((await librarian.patch(`/api/staff-positions/${own.id}`, { rate: 0.5 })).statusCode).toBe(200);
+    expect((await librarian.patch(`/api/staff-positions/${other.id}`, { rate: 0.5 })).statusCode).toBe(403);
+    expect((await (await t.signIn('director')).patch(`/api/staff-positions/${own.id}`, { rate: 2 })).statusCode).toBe(403);
+    const rates = (await admin.get('/api/staff-positions')).json()
+      .filter((p: { id: number }) => p.id === own.id || p.id === other.id).map((p: { rate: number }) => p.rate);
+    expect(rates).toEqual([0.5, 1]);
+  });
 });
 
 describe('staff input and rights', () => {

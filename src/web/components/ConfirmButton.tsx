@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../lib/api.js';
 import { t } from '../lib/messages.js';
 
@@ -9,13 +9,15 @@ interface ConfirmButtonProps {
   confirmLabel: string;
   onConfirm(): Promise<void>;
   danger?: boolean;
+  /** What the action needs besides the confirmation (a date…), shown with the question. */
+  children?: ReactNode;
 }
 
 /**
  * A button for an action that is hard to undo: the first press asks in place,
  * the action runs only on the explicit «Да, …» button.
  */
-export function ConfirmButton({ label, question, confirmLabel, onConfirm, danger }: ConfirmButtonProps) {
+export function ConfirmButton({ label, question, confirmLabel, onConfirm, danger, children }: ConfirmButtonProps) {
   const [asking, setAsking] = useState(false);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string>();
@@ -39,7 +41,8 @@ export function ConfirmButton({ label, question, confirmLabel, onConfirm, danger
       await onConfirm();
       setAsking(false);
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.detail : String(failure));
+      // The messages about the fields are plainer than the detail, which names the field in English.
+      setError(failure instanceof ApiError ? failure.errors.map((e) => e.message).join('; ') || failure.detail : String(failure));
     } finally {
       setSending(false);
     }
@@ -47,6 +50,7 @@ export function ConfirmButton({ label, question, confirmLabel, onConfirm, danger
   return (
     <span className="confirm" role="group" aria-label={label}>
       <span className="confirm-question">{question}</span>
+      {children}
       <button type="button" className={danger ? 'danger' : 'primary'} onClick={() => void confirm()} disabled={sending}>
         {confirmLabel}
       </button>

@@ -3,7 +3,7 @@ import { Link, useLocation, useRoute } from 'wouter';
 import type { NetworkView } from '../lib/contract.js';
 import { FlashMessage } from '../lib/flash.js';
 import { roleLabels, t } from '../lib/messages.js';
-import { isAdmin } from '../lib/permissions.js';
+import { canCompileNetworkRecords, isAdmin } from '../lib/permissions.js';
 import { useMe, useSession } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
 
@@ -34,9 +34,12 @@ export function Layout({ children }: { children: ReactNode }) {
         <nav aria-label={t.header.navLabel} className="main-nav">
           <NavLink href="/branches">{t.header.branches}</NavLink>
           <NavLink href="/staff">{t.header.staff}</NavLink>
+          <NavLink href="/events">{t.events.nav}</NavLink>
+          <NavLink href="/achievements">{t.header.achievements}</NavLink>
+          {canCompileNetworkRecords(me) && <NavLink href="/imports/report-text">{t.reportImport.nav}</NavLink>}
           {isAdmin(me) && <NavLink href="/users">{t.header.users}</NavLink>}
           {isAdmin(me) && <NavLink href="/audit">{t.header.audit}</NavLink>}
-          <a href="/api/docs" target="_blank" rel="noreferrer">{t.header.apiDocs}</a>
+          <a href="/api/docs" target="_blank" rel="noreferrer" title={t.header.apiDocsTitle}>{t.header.apiDocs}</a>
         </nav>
         <div className="user">
           <span className="user-name">{me.fullName}</span>

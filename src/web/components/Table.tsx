@@ -20,9 +20,11 @@ interface TableProps<T> {
   rowClassName?(row: T): string | undefined;
   /** A full-width row under a row (e.g. its details when expanded). */
   after?(row: T): ReactNode;
+  /** A totals row under the rows, one cell per column. */
+  footer?: ReactNode[];
 }
 
-export function Table<T>({ columns, rows, rowKey, empty, label, busy, rowClassName, after }: TableProps<T>) {
+export function Table<T>({ columns, rows, rowKey, empty, label, busy, rowClassName, after, footer }: TableProps<T>) {
   if (rows.length === 0) return <p className="empty">{empty}</p>;
   return (
     <table className="table" aria-label={label} aria-busy={busy || undefined}>
@@ -48,6 +50,11 @@ export function Table<T>({ columns, rows, rowKey, empty, label, busy, rowClassNa
           );
         })}
       </tbody>
+      {footer && (
+        <tfoot>
+          <tr>{footer.map((cell, index) => <td key={index} className={columns[index]?.className}>{cell}</td>)}</tr>
+        </tfoot>
+      )}
     </table>
   );
 }

@@ -12,7 +12,7 @@ interface BaseProps<V extends FormValues, T> {
 }
 
 interface TextFieldProps<V extends FormValues> extends BaseProps<V, string> {
-  type?: 'text' | 'date' | 'number' | 'email' | 'tel' | 'password';
+  type?: 'text' | 'date' | 'time' | 'number' | 'email' | 'tel' | 'password';
   autoComplete?: string;
   placeholder?: string;
   /** A wider input for long text. */

@@ -3,6 +3,8 @@ import { useEffect, useId, useState, type ReactNode } from 'react';
 import { t } from '../lib/messages.js';
 import type { Options } from './fields.js';
 
+const FIRST_YEAR = 2015;
+
 export function Filters({ label, children, onReset }: { label: string; children: ReactNode; onReset?: () => void }) {
   return (
     <div className="filters" role="group" aria-label={label}>
@@ -45,6 +47,13 @@ export function SelectFilter({ label, value, options, onChange }: { label: strin
       </select>
     </div>
   );
+}
+
+/** The years a year filter offers: from the current one back to the first the system was used for. */
+export function yearOptions(): Options {
+  const options: [string, string][] = [];
+  for (let year = new Date().getFullYear(); year >= FIRST_YEAR; year--) options.push([String(year), String(year)]);
+  return options;
 }
 
 export function DateFilter({ label, value, onChange }: { label: string; value: string; onChange(value: string): void }) {

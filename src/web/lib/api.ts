@@ -63,8 +63,15 @@ async function toApiError(response: Response): Promise<ApiError> {
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   query?: Query;
+  /** Sent as JSON, except a File, which is sent as it is with its own type (an upload). */
   body?: unknown;
   signal?: AbortSignal;
+}
+
+function requestBody(body: unknown): { headers: Record<string, string>; body: BodyInit | undefined } {
+  if (body === undefined) return { headers: {}, body: undefined };
+  if (body instanceof File) return { headers: { 'Content-Type': body.type || 'application/octet-stream' }, body };
+  return { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
 }
 
 /** Sends a request to /api{path}; resolves to the parsed JSON (undefined for 204). */
@@ -72,11 +79,12 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   const { method = 'GET', query, body, signal } = options;
   let response: Response;
   try {
+    const sent = requestBody(body);
     response = await fetch(`/api${path}${toQueryString(query)}`, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { Accept: 'application/json', ...sent.headers },
+      body: sent.body,
       signal,
     });
   } catch (error) {
@@ -98,4 +106,6 @@ export const api = {
   post: <T>(path: string, body: unknown = {}) => request<T>(path, { method: 'POST', body }),
   patch: <T>(path: string, body: unknown) => request<T>(path, { method: 'PATCH', body }),
   delete: (path: string) => request<void>(path, { method: 'DELETE' }),
+  /** Sends a file as the raw body (Content-Type: its type), e.g. a scanned diploma. */
+  upload: <T>(path: string, file: File, query?: Query) => request<T>(path, { method: 'POST', body: file, query }),
 };

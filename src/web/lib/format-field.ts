@@ -3,17 +3,22 @@ import { formatDate, formatDateTime, isIsoDate } from './format.js';
 import {
   basisKindLabels, branchEventKindLabels, branchTypeLabels, educationLabels, employmentLabels, fieldLabels, roleLabels,
   servicePointKindLabels, t, trainingTopicLabels,
+  admissionLabels, audienceLabels, campaignKindLabels, competitionLevelLabels, partnerKindLabels, placeKindLabels,
 } from './messages.js';
 
-/** Fields whose values are codes with a label. `kind` may be an event's or a service point's. */
+/** Fields whose values are codes with a label. `kind` may be a branch event's, a service point's, a partner's or a campaign's. */
 const valueLabels: Record<string, Record<string, string>[]> = {
   type: [branchTypeLabels],
-  kind: [branchEventKindLabels, servicePointKindLabels],
+  kind: [branchEventKindLabels, servicePointKindLabels, partnerKindLabels, campaignKindLabels],
   basisKind: [basisKindLabels],
   employment: [employmentLabels],
   education: [educationLabels],
   topic: [trainingTopicLabels],
   role: [roleLabels],
+  audience: [audienceLabels],
+  admission: [admissionLabels],
+  placeKind: [placeKindLabels],
+  level: [competitionLevelLabels],
 };
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;

@@ -26,6 +26,9 @@ export function formatDateRange(from: string | null, to: string | null): string 
 
 export const formatYesNo = (value: boolean) => (value ? t.yes : t.no);
 
+/** A figure with up to two decimals, as Russian forms write it: 0,5; 32,25. */
+export const formatDecimal = (value: number) => value.toLocaleString('ru-RU', { maximumFractionDigits: 2 });
+
 /** Today as 'YYYY-MM-DD' in the user's time zone (what a date input holds). */
 export function today(): string {
   const now = new Date();

@@ -3,16 +3,17 @@ import { ButtonLink } from '../../components/ButtonLink.js';
 import { Notice, useDisclosure } from '../../components/Disclosure.js';
 import { ErrorBox, Loading } from '../../components/Status.js';
 import { Table } from '../../components/Table.js';
-import type { BranchCard, Paged, ServicePointView, StaffMemberView } from '../../lib/contract.js';
+import type { BranchCard, Paged, StaffMemberView } from '../../lib/contract.js';
 import { formatDate } from '../../lib/format.js';
-import { basisKindLabels, branchEventKindLabels, branchTypeLabels, employmentLabels, servicePointKindLabels, t } from '../../lib/messages.js';
+import { basisKindLabels, branchEventKindLabels, branchTypeLabels, employmentLabels, t } from '../../lib/messages.js';
 import { canWriteBranch, isAdmin } from '../../lib/permissions.js';
 import { useMe } from '../../lib/session.js';
 import { useApi } from '../../lib/use-api.js';
 import { BranchContactsForm } from './BranchContactsForm.js';
 import { BranchEventForm } from './BranchEventForm.js';
-import { BranchFlags, BranchState, EventDetails } from './BranchStatus.js';
-import { ServicePointForm } from './ServicePointForm.js';
+import { BranchFlags, BranchState, EventDetails, opensLater } from './BranchStatus.js';
+import { ServicePointsSection } from './ServicePointsSection.js';
+import { StaffPositionsSection } from './StaffPositionsSection.js';
 
 const STAFF_PAGE = { pageSize: 100 };
 
@@ -65,34 +66,6 @@ function History({ branch }: { branch: BranchCard }) {
   );
 }
 
-function ServicePoints({ points }: { points: ServicePointView[] }) {
-  const c = t.branchCard.servicePointColumns;
-  return (
-    <Table
-      label={t.branchCard.servicePoints}
-      rows={points}
-      rowKey={(point) => point.id}
-      empty={t.branchCard.noServicePoints}
-      rowClassName={(point) => (point.closedOn ? 'row-inactive' : undefined)}
-      columns={[
-        { header: c.name, cell: (point) => point.name },
-        { header: c.kind, cell: (point) => servicePointKindLabels[point.kind] },
-        { header: c.address, cell: (point) => point.address },
-        {
-          header: c.dates,
-          className: 'nowrap',
-          cell: (point) => (
-            <>
-              {point.openedOn && t.branchCard.since(formatDate(point.openedOn))}
-              {point.closedOn && <> {t.servicePoints.closed(formatDate(point.closedOn))}</>}
-            </>
-          ),
-        },
-      ]}
-    />
-  );
-}
-
 function BranchStaff({ branchId }: { branchId: number }) {
   const { data, error } = useApi<Paged<StaffMemberView>>('/staff', { branch: branchId, ...STAFF_PAGE });
   if (error) return <ErrorBox error={error} />;
@@ -124,7 +97,6 @@ export function BranchCardPage({ id }: { id: number }) {
   const { data: branch, error, loading, reload } = useApi<BranchCard>(`/branches/${id}`);
   const contacts = useDisclosure();
   const event = useDisclosure();
-  const servicePoint = useDisclosure();
   const c = t.branchCard;
 
   if (error) return <ErrorBox error={error} />;
@@ -142,7 +114,7 @@ export function BranchCardPage({ id }: { id: number }) {
         <span className="badge">{branchTypeLabels[branch.type]}</span>
         <BranchFlags branch={branch} full />
         <BranchState branch={branch} />
-        {branch.openedOn && <span>{t.branches.openedOn(formatDate(branch.openedOn))}</span>}
+        {branch.openedOn && !opensLater(branch) && <span>{t.branches.openedOn(formatDate(branch.openedOn))}</span>}
       </p>
 
       <div className="columns">
@@ -174,6 +146,8 @@ export function BranchCardPage({ id }: { id: number }) {
             </div>
             <BranchStaff branchId={branch.id} />
           </section>
+
+          <StaffPositionsSection branchId={branch.id} canWrite={canWrite} />
         </div>
 
         <div>
@@ -196,24 +170,7 @@ export function BranchCardPage({ id }: { id: number }) {
             <History branch={branch} />
           </section>
 
-          <section aria-labelledby="branch-points">
-            <div className="section-title">
-              <h2 id="branch-points">{c.servicePoints}</h2>
-              {canWrite && !servicePoint.open && <button type="button" onClick={servicePoint.show}>{t.servicePoints.open}</button>}
-            </div>
-            <Notice message={servicePoint.notice} />
-            {servicePoint.open && (
-              <ServicePointForm
-                branchId={branch.id}
-                onCancel={servicePoint.close}
-                onDone={(message) => {
-                  servicePoint.done(message);
-                  reload();
-                }}
-              />
-            )}
-            <ServicePoints points={branch.servicePoints} />
-          </section>
+          <ServicePointsSection branchId={branch.id} points={branch.servicePoints} canWrite={canWrite} onChanged={reload} />
         </div>
       </div>
     </>

@@ -1,6 +1,6 @@
 import { Link } from 'wouter';
 import { ButtonLink } from '../../components/ButtonLink.js';
-import { DateFilter, Filters, SearchFilter, SelectFilter } from '../../components/filters.js';
+import { DateFilter, Filters, SearchFilter, SelectFilter, yearOptions } from '../../components/filters.js';
 import { optionsOf } from '../../components/fields.js';
 import { Pager } from '../../components/Pager.js';
 import { ErrorBox, Loading } from '../../components/Status.js';
@@ -15,16 +15,9 @@ import { pageOf, useUrlQuery } from '../../lib/url-query.js';
 import { BranchFlags, BranchState } from './BranchStatus.js';
 
 const PAGE_SIZE = 50;
-const FIRST_YEAR = 2015;
 const FILTERS = ['q', 'type', 'year', 'activeOn', 'page'] as const;
 
 const daysInYear = (year: number) => (new Date(year, 1, 29).getDate() === 29 ? 366 : 365);
-
-function yearOptions() {
-  const options: [string, string][] = [['', t.all]];
-  for (let year = new Date().getFullYear(); year >= FIRST_YEAR; year--) options.push([String(year), String(year)]);
-  return options;
-}
 
 export function BranchListPage() {
   const me = useMe();
@@ -72,7 +65,7 @@ export function BranchListPage() {
       <Filters label={t.branches.filters} onReset={() => setFilters({ q: '', type: '', year: '', activeOn: '' })}>
         <SearchFilter label={t.branches.search} placeholder={t.branches.searchHint} value={filters.q} onApply={(q) => setFilters({ q })} />
         <SelectFilter label={t.branches.type} value={filters.type} options={[['', t.all], ...optionsOf(branchTypeLabels)]} onChange={(type) => setFilters({ type })} />
-        <SelectFilter label={t.branches.year} value={filters.year} options={yearOptions()} onChange={(value) => setFilters({ year: value })} />
+        <SelectFilter label={t.branches.year} value={filters.year} options={[['', t.all], ...yearOptions()]} onChange={(value) => setFilters({ year: value })} />
         <DateFilter label={t.branches.activeOn} value={filters.activeOn} onChange={(activeOn) => setFilters({ activeOn })} />
       </Filters>
       {error && <ErrorBox error={error} />}

@@ -1,5 +1,5 @@
 import type { BranchEventView, BranchView } from '../../lib/contract.js';
-import { formatDate } from '../../lib/format.js';
+import { formatDate, today } from '../../lib/format.js';
 import { fieldLabel, formatFieldValue, isChange } from '../../lib/format-field.js';
 import { t } from '../../lib/messages.js';
 
@@ -17,10 +17,14 @@ export function BranchFlags({ branch, full }: { branch: Pick<BranchView, 'isPubl
   );
 }
 
-/** «Работает» or «Ликвидирована 01.03.2023», impossible to miss. */
+/** A branch entered ahead of its opening: it has not worked yet. */
+export const opensLater = (branch: BranchView) => branch.openedOn !== null && branch.openedOn > today();
+
+/** «Работает», «Ликвидирована 01.03.2023» or «Откроется 01.09.2026», impossible to miss. */
 export function BranchState({ branch }: { branch: BranchView }) {
   if (branch.isActive) return <span className="badge badge-ok">{t.branches.working}</span>;
   if (branch.liquidatedOn) return <span className="badge badge-closed">{t.branches.liquidatedOn(formatDate(branch.liquidatedOn))}</span>;
+  if (opensLater(branch)) return <span className="badge badge-info">{t.branches.opensOn(formatDate(branch.openedOn))}</span>;
   return <span className="badge badge-closed">{t.branches.notWorking}</span>;
 }
 

@@ -34,6 +34,9 @@ export function StaffListPage() {
     <>
       <div className="page-title">
         <h1>{s.title}</h1>
+        <Link href="/staff/figures">{t.staffFigures.title}</Link>
+        <Link href="/staff/trainings">{t.trainingList.link}</Link>
+        <Link href="/staff/seminars">{t.seminars.link}</Link>
         {canAddStaff(me) && (
           <ButtonLink href={filters.branch ? `/staff/new?branch=${filters.branch}` : '/staff/new'} primary>{s.add}</ButtonLink>
         )}

@@ -55,17 +55,15 @@ function PasswordForm({ user }: { user: UserView }) {
   );
 }
 
-/** One account: name, role, branches; block or unblock; a new password. There is no GET /users/:id, so it is found in the list. */
+/** One account: name, role, branches; block or unblock; a new password. */
 export function UserEditPage({ id }: { id: number }) {
   const me = useMe();
-  const { data: users, error, reload } = useApi<UserView[]>('/users');
+  const { data: user, error, loading, reload } = useApi<UserView>(`/users/${id}`);
   const access = useDisclosure();
   const f = t.userForm;
 
   if (error) return <ErrorBox error={error} />;
-  if (!users) return <Loading />;
-  const user = users.find((candidate) => candidate.id === id);
-  if (!user) return <div className="notice notice-error" role="alert">{t.notFound}</div>;
+  if (!user || (loading && user.id !== id)) return <Loading />;
   const isSelf = user.id === me.userId;
 
   const setActive = async (isActive: boolean) => {
