@@ -23,6 +23,15 @@ export async function updateCompetitionRow(db: Db, id: number, values: Updateabl
   await db.updateTable('competitions').set({ ...values, updated_at: new Date() }).where('id', '=', id).execute();
 }
 
+/** A competition of the year whatever the case, spacing or ё/е of its name: how people retype it. */
+export async function findCompetitionIdByName(db: Db, networkId: number, year: number, name: string): Promise<number | undefined> {
+  const normalised = (value: ReturnType<typeof sql>) => sql`replace(lower(regexp_replace(trim(${value}), '\s+', ' ', 'g')), 'ё', 'е')`;
+  const row = await db.selectFrom('competitions').select('id').where('network_id', '=', networkId).where('year', '=', year)
+    .where(sql<boolean>`${normalised(sql.ref('name'))} = ${normalised(sql`${name}`)}`)
+    .orderBy('id').executeTakeFirst();
+  return row?.id;
+}
+
 export async function findCompetition(db: Db, networkId: number, id: number) {
   return db.selectFrom('competitions').selectAll().where('network_id', '=', networkId).where('id', '=', id).executeTakeFirst();
 }

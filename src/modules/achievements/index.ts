@@ -8,6 +8,7 @@
  */
 export { achievementsRoutes } from './achievements.routes.js';
 export { createCompetition } from './create-competition.js';
+export { findCompetitionViewByName } from './views.js';
 export { updateCompetition } from './update-competition.js';
 export { addEntry } from './add-entry.js';
 export { addAward } from './add-award.js';

@@ -5,6 +5,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { CompetitionsTable, DB } from '../../db/schema.js';
 import {
+  findCompetitionIdByName,
   countAchievementsByBranch, findCompetition, listAwards, listCompetitionsEnteredInYear, listConferenceParticipations, listEntries, listEntryStaff, listHonours, listJuryMemberships, listParticipants,
   type EntrySelection, type RecordFilter,
 } from './achievements.queries.js';
@@ -48,6 +49,12 @@ export async function loadHonours(db: Db, networkId: number, filter: RecordFilte
 export async function findCompetitionView(db: Db, networkId: number, id: number): Promise<CompetitionView | undefined> {
   const row = await findCompetition(db, networkId, id);
   return row && (await loadCompetitions(db, [row]))[0];
+}
+
+/** The competition of the year with this name (see findCompetitionIdByName), as the API shows it. */
+export async function findCompetitionViewByName(db: Db, networkId: number, year: number, name: string): Promise<CompetitionView | undefined> {
+  const id = await findCompetitionIdByName(db, networkId, year, name);
+  return id === undefined ? undefined : findCompetitionView(db, networkId, id);
 }
 
 export async function findEntryView(db: Db, id: number): Promise<EntryView | undefined> {

@@ -1,4 +1,5 @@
 import { sql, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type SelectQueryBuilder, type Updateable } from 'kysely';
+import { hasChanges } from '../../db/changes.js';
 import type {
   CampaignKind, CampaignLevel, CampaignsTable, DB, EventDirectionsTable, EventFormsTable, EventPlansTable, EventsTable, PartnersTable,
 } from '../../db/schema.js';
@@ -213,8 +214,7 @@ export async function insertDictionaryEntries(
 export async function updateDictionaryRow(
   db: Db, table: DictionaryTable, id: number, values: { name?: string; is_active?: boolean; counts_documents?: boolean },
 ): Promise<void> {
-  // An empty change is no statement at all (UPDATE … SET with nothing to set is not SQL).
-  if (Object.values(values).every((value) => value === undefined)) return;
+  if (!hasChanges(values)) return;
   await db.updateTable(table as 'event_forms').set(values).where('id', '=', id).execute();
 }
 

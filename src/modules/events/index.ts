@@ -7,6 +7,7 @@ export { createEvents } from './create-events.js';
 export { ensureDefaultEventDictionaries, type EventDirectionCode, type EventFormCode } from './ensure-default-event-dictionaries.js';
 export { createPartner } from './partners.js';
 export { createCampaign } from './campaigns.js';
+export { findCampaignIdByName } from './events.queries.js';
 export { recordParticipation } from './campaign-participations.js';
 export { setEventPlan } from './set-event-plan.js';
 export type {

@@ -2,11 +2,11 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { ProblemError, type FieldError } from '../../server/problem.js';
 import {
-  addEntry, awardWording, createCompetition, recordConferenceParticipation, recordHonour, recordJuryMembership,
-  type CompetitionView,
+  addEntry, awardWording, createCompetition, findCompetitionViewByName, recordConferenceParticipation, recordHonour, recordJuryMembership,
+  updateCompetition, type CompetitionView, type CreateCompetitionInput,
 } from '../achievements/index.js';
 import { assertCanCompileNetworkRecords, type Actor } from '../auth/index.js';
-import { createCampaign, recordParticipation } from '../events/index.js';
+import { createCampaign, findCampaignIdByName, recordParticipation, type CreateCampaignInput } from '../events/index.js';
 import { findMissingBranchIds } from '../network/index.js';
 import { addTraining, findStaffMemberBranches, recordSeminar } from '../staff/index.js';
 import type { ConfirmReportTextInput, ConfirmReportTextResult, SavedRecord } from './imports.schemas.js';
@@ -26,6 +26,25 @@ async function checkReferences(trx: Kysely<DB>, actor: Actor, input: ConfirmRepo
     ...[...staff].filter(([id]) => !staffBranches.has(id)).flatMap(([id, fields]) => fields.map((field) => ({ field, message: `нет сотрудника ${id} в сети` }))),
   ];
   return { errors, staffBranches };
+}
+
+/**
+ * A competition already recorded for the year (typed by hand or imported before) is reused, with
+ * the imported nominations added to its own; otherwise it is created.
+ */
+async function findOrCreateCompetition(trx: Kysely<DB>, actor: Actor, input: CreateCompetitionInput): Promise<CompetitionView> {
+  const existing = await findCompetitionViewByName(trx, actor.networkId, input.year, input.name);
+  if (!existing) return createCompetition({ trx, actor, input });
+  const nominations = [...new Set([...existing.nominations, ...(input.nominations ?? [])])];
+  if (nominations.length === existing.nominations.length) return existing;
+  return updateCompetition({ trx, actor, id: existing.id, input: { nominations } });
+}
+
+/** A campaign already recorded for the year is reused: the import only adds the branches' participation. */
+async function findOrCreateCampaign(trx: Kysely<DB>, actor: Actor, input: CreateCampaignInput): Promise<{ id: number; name: string; year: number }> {
+  const existingId = await findCampaignIdByName(trx, actor.networkId, input.year, input.name);
+  if (existingId === undefined) return createCampaign({ trx, actor, input });
+  return { id: existingId, name: input.name, year: input.year };
 }
 
 /**
@@ -50,10 +69,11 @@ export async function confirmReportImport(options: { trx: Kysely<DB>; actor: Act
       .flatMap((r) => r.competition.nominations ?? []))];
     let competition = competitions.get(name);
     if (!competition) {
-      competition = await createCompetition({ trx, actor, input: { ...record.competition, nominations } });
+      competition = await findOrCreateCompetition(trx, actor, { ...record.competition, nominations });
       competitions.set(name, competition);
       saved.push({ key: record.key, kind: 'competition', id: competition.id, label: `«${competition.name}», ${competition.year}` });
-    } else if (competition.level !== record.competition.level) {
+    }
+    if (competition.level !== record.competition.level) {
       throw invalidProposals([{ field: `proposals.${record.index}.level`, message: `у конкурса «${competition.name}» уже указан другой уровень` }]);
     }
     const entry = await addEntry({ trx, actor, competitionId: competition.id, input: record.entry });
@@ -65,13 +85,7 @@ export async function confirmReportImport(options: { trx: Kysely<DB>; actor: Act
     switch (record.kind) {
       case 'award': break;
       case 'campaign': {
-        const campaign = await createCampaign({ trx, actor, input: record.campaign }).catch((error: unknown) => {
-          // The same campaign of the year is already recorded (the events module names it by its own field).
-          if (error instanceof ProblemError && error.status === 409) {
-            throw invalidProposals([{ field: `proposals.${record.index}.name`, message: `${error.errors[0]?.message ?? error.message}: отклоните предложение` }]);
-          }
-          throw error;
-        });
+        const campaign = await findOrCreateCampaign(trx, actor, record.campaign);
         saved.push({ key: record.key, kind: 'campaign', id: campaign.id, label: `Акция «${campaign.name}», ${campaign.year}` });
         for (const branchId of record.branchIds) {
           await recordParticipation({ trx, actor, campaignId: campaign.id, input: { branchId, note: '' } });

@@ -115,13 +115,26 @@ describe('confirming reviewed proposals', () => {
     expect(JSON.stringify(seminars)).toContain('Семинар работников культуры района');
   });
 
-  it('refuses a campaign the network already has for the year, naming the proposal, and saves nothing', async () => {
-    await admin.post('/api/campaigns', { name: 'Библионочь-2023', year: 2023, level: 'national' });
+  it('adds the branch’s participation to a campaign the network already has for the year, instead of a second campaign', async () => {
+    const existing = (await admin.post('/api/campaigns', { name: 'Библионочь-2023', year: 2023, level: 'national' })).json();
     const { proposals } = await propose(admin, 'Центральная библиотека приняла участие во Всероссийской акции «Библионочь-2023»;');
     expect(proposals.map((p) => p.kind)).toEqual(['campaign']);
     const response = await admin.post('/api/imports/report-text/confirm', { year: 2023, proposals: acceptAll(proposals) });
-    expect(response.statusCode).toBe(400);
-    expect(response.json().field).toBe('proposals.0.name');
-    expect(response.json().detail).toContain('отклоните предложение');
+    expect(response.statusCode, response.body).toBe(201);
+    const campaigns = (await admin.get('/api/campaigns?year=2023&q=Библионочь')).json();
+    expect(campaigns.items.map((c: { id: number }) => c.id)).toEqual([existing.id]);
+    const card = (await admin.get(`/api/campaigns/${existing.id}`)).json();
+    expect(JSON.stringify(card)).toContain('Центральная районная библиотека');
+  });
+
+  it('adds an entry to a competition typed by hand before, whatever the case of its name, with the new nomination', async () => {
+    const typed = (await admin.post('/api/competitions', { name: 'Моя малая родина', year: 2023, level: 'regional', nominations: ['Эссе'] })).json();
+    const { proposals } = await propose(admin, 'Областной конкурс «моя малая Родина» в номинации «Видеоролик» – Новоюгинская сельская библиотека – 2 место;');
+    const response = await admin.post('/api/imports/report-text/confirm', { year: 2023, proposals: acceptAll(proposals) });
+    expect(response.statusCode, response.body).toBe(201);
+    const card = (await admin.get(`/api/competitions/${typed.id}`)).json();
+    expect(card.nominations).toEqual(['Эссе', 'Видеоролик']);
+    expect(card.entries.map((e: { nomination: string }) => e.nomination)).toEqual(['Видеоролик']);
+    expect((await admin.get('/api/competitions?year=2023&q=малая')).json().total).toBe(1);
   });
 });

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { BranchEventsTable, BranchesTable, DB, ServicePointsTable } from '../../db/schema.js';
+import { hasChanges } from '../../db/changes.js';
 
 type Db = Kysely<DB>;
 
@@ -133,6 +134,7 @@ export async function insertServicePoint(db: Db, values: Insertable<ServicePoint
 }
 
 export async function updateServicePointRow(db: Db, id: number, values: Updateable<ServicePointsTable>) {
+  if (!hasChanges(values)) return;
   await db.updateTable('service_points').set(values).where('id', '=', id).execute();
 }
 

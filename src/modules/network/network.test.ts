@@ -91,3 +91,13 @@ describe('who may change branch data', () => {
     expect((await clientOf(t.app).get('/api/branches')).statusCode).toBe(401);
   });
 });
+
+describe('service points', () => {
+  it('accepts an empty change and keeps the point as it was', async () => {
+    const branch = (await admin.post('/api/branches', branchInput())).json();
+    const point = (await admin.post('/api/service-points', { branchId: branch.id, name: 'Пункт в школе', kind: 'school' })).json();
+    const response = await admin.patch(`/api/service-points/${point.id}`, {});
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual(point);
+  });
+});

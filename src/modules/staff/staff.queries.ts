@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { DB, SeminarsTable, StaffMembersTable, StaffPositionsTable, TrainingsTable, TrainingTopic } from '../../db/schema.js';
+import { hasChanges } from '../../db/changes.js';
 
 type Db = Kysely<DB>;
 export type StaffMemberRow = Selectable<StaffMembersTable> & { branch_name: string };
@@ -89,6 +90,7 @@ export async function insertStaffPosition(db: Db, values: Insertable<StaffPositi
 }
 
 export async function updateStaffPositionRow(db: Db, id: number, values: Updateable<StaffPositionsTable>): Promise<void> {
+  if (!hasChanges(values)) return;
   await db.updateTable('staff_positions').set(values).where('id', '=', id).execute();
 }
 

@@ -66,6 +66,9 @@ describe('staff and their training', () => {
     const corrected = await admin.patch(`/api/staff-positions/${post.id}`, { title: 'Библиотекарь', rate: 0.75 });
     expect(corrected.statusCode).toBe(200);
     expect(corrected.json()).toMatchObject({ title: 'Библиотекарь', rate: 0.75, validFrom: '2020-01-01', validTo: null });
+    const unchanged = await admin.patch(`/api/staff-positions/${post.id}`, {});
+    expect(unchanged.statusCode).toBe(200);
+    expect(unchanged.json()).toEqual(corrected.json());
 
     const early = await admin.patch(`/api/staff-positions/${post.id}`, { validTo: '2019-12-31' });
     expect(early.statusCode).toBe(400);

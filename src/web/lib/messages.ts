@@ -4,7 +4,6 @@
  * contract: a new value in a schema is a type error here until it has a label.
  */
 import type {
-  ImportLevel, ImportResultKind,
   AwardResult, CompetitionLevel, ParticipantKind,
   AuditAction, BasisKind, BranchEventKind, BranchType, Education, Employment, Role, ServicePointKind, TrainingTopic,
   CampaignKind, EventAdmission, EventAudience, EventPlaceKind, PartnerKind, StatisticsGroup,
@@ -237,27 +236,6 @@ export const fieldLabels: Record<string, string> = {
   plannedEvents: 'План: мероприятий',
   plannedAttendance: 'План: посетителей',
   dates: 'Даты',
-};
-
-/** Levels of competitions, campaigns and conferences, from the widest. */
-export const importLevelLabels: Record<ImportLevel, string> = {
-  international: 'Международный',
-  national: 'Всероссийский',
-  regional: 'Областной',
-  inter_district: 'Межрайонный',
-  district: 'Районный',
-};
-
-/** Results of a competition entry as the review form names them. */
-export const importResultLabels: Record<ImportResultKind, string> = {
-  place: 'Место',
-  diploma: 'Диплом, степень',
-  winner_diploma: 'Диплом победителя',
-  laureate_diploma: 'Диплом лауреата',
-  participation_certificate: 'Сертификат участника',
-  thanks_letter: 'Благодарность',
-  monetary: 'Денежное поощрение',
-  grant: 'Грант',
 };
 
 /** Levels of competitions, juries and conferences, from the widest: the order of the annual report. */

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Field } from '../../components/Field.js';
 import { optionsOf, type Options } from '../../components/fields.js';
 import type { ImportLevel, ImportResultKind, ProposedResult, ReviewedProposal, TrainingTopic } from '../../lib/contract.js';
-import { importLevelLabels, importResultLabels, t, trainingTopicLabels } from '../../lib/messages.js';
+import { competitionLevelLabels, awardResultLabels, t, trainingTopicLabels } from '../../lib/messages.js';
 import { PickList } from './PickList.js';
 import { participantFrom, participantValue } from './review.js';
 
@@ -34,7 +34,7 @@ function LevelSelect({ value, onChange }: { value: ImportLevel | null; onChange(
       {(binding) => (
         <select {...binding} value={value ?? ''} onChange={(event) => onChange((event.target.value || null) as ImportLevel | null)}>
           <option value="">{r.chooseLevel}</option>
-          {optionsOf(importLevelLabels).map(([level, label]) => <option key={level} value={level}>{label}</option>)}
+          {optionsOf(competitionLevelLabels).map(([level, label]) => <option key={level} value={level}>{label}</option>)}
         </select>
       )}
     </Field>
@@ -53,7 +53,7 @@ function ResultsEditor({ results, onChange }: { results: ProposedResult[]; onCha
             const kind = event.target.value as ImportResultKind;
             set(index, { result: kind, rank: RANKED.includes(kind) ? (result.rank ?? 1) : null, amountKopecks: MONEY.includes(kind) ? result.amountKopecks : null });
           }}>
-            {optionsOf(importResultLabels).map(([kind, label]) => <option key={kind} value={kind}>{label}</option>)}
+            {optionsOf(awardResultLabels).map(([kind, label]) => <option key={kind} value={kind}>{label}</option>)}
           </select>
           {RANKED.includes(result.result) && (
             <select aria-label={`${r.rank} ${index + 1}`} value={result.rank ?? ''} onChange={(event) => set(index, { rank: event.target.value ? Number(event.target.value) : null })}>

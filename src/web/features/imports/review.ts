@@ -1,6 +1,6 @@
 /** The review of proposals as plain data: grouping, participants as select values, the server's errors per proposal. */
 import type { FieldError, ImportLevel, ImportProposal, ReviewedProposal } from '../../lib/contract.js';
-import { importLevelLabels, t } from '../../lib/messages.js';
+import { competitionLevelLabels, t } from '../../lib/messages.js';
 
 type AwardParticipant = Extract<ReviewedProposal, { kind: 'award' }>['participant'];
 
@@ -8,7 +8,7 @@ type AwardParticipant = Extract<ReviewedProposal, { kind: 'award' }>['participan
 export const startReview = (proposals: ImportProposal[]): ReviewedProposal[] =>
   proposals.map((p) => ({ ...p, accepted: p.confidence !== 'low' }));
 
-const LEVELS = Object.keys(importLevelLabels) as ImportLevel[];
+const LEVELS = Object.keys(competitionLevelLabels) as ImportLevel[];
 const KIND_ORDER = ['campaign', 'honour', 'training', 'jury', 'conference', 'seminar'] as const;
 
 export interface Group {
@@ -24,7 +24,7 @@ export interface Group {
 export function groupProposals(initial: ImportProposal[]): Group[] {
   const indexes = (match: (p: ImportProposal) => boolean) => initial.flatMap((p, i) => (match(p) ? [i] : []));
   const awards = [
-    ...LEVELS.map((level) => ({ title: t.reportImport.groups.award(importLevelLabels[level]), indexes: indexes((p) => p.kind === 'award' && p.level === level) })),
+    ...LEVELS.map((level) => ({ title: t.reportImport.groups.award(competitionLevelLabels[level]), indexes: indexes((p) => p.kind === 'award' && p.level === level) })),
     { title: t.reportImport.groups.awardNoLevel, indexes: indexes((p) => p.kind === 'award' && p.level === null) },
   ];
   const others = KIND_ORDER.map((kind) => ({ title: t.reportImport.groups[kind], indexes: indexes((p) => p.kind === kind) }));
