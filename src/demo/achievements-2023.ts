@@ -4,9 +4,10 @@
  * through the report-text import, a reviewer's corrections are applied to the proposals, and the
  * reviewed proposals are confirmed — the same parser, review rules and use-cases as in the app.
  *
- * What comes from the report: every competition, level, participant and result, the jury work,
- * the conferences named with their participants, the letters of thanks and the March 2023
- * seminar. What the reviewer ADDS is marked «illustrative» below: facts the report does not give.
+ * What comes from the report: every competition, level, participant and result, the campaigns
+ * (already recorded with their events by events-2023.ts: the import adds the branches' part in
+ * them), the jury work, the conferences named with their participants, the letters of thanks and
+ * the March 2023 seminar. What the reviewer ADDS is marked «illustrative» below: facts the report does not give.
  */
 import { readFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
@@ -52,9 +53,6 @@ const branchParticipant = (branchId: number) => ({ kind: 'branch' as const, bran
 /** The reviewer's decisions, in the order of the report. */
 const CORRECTIONS: readonly Correction[] = [
   {
-    kind: 'campaign', name: '', reject: 'the campaigns are loaded with their events by events-2023.ts',
-  },
-  {
     kind: 'award', name: 'денежного поощрения', participant: 'Нововасюганская',
     why: 'illustrative: the report gives no sum; 100 000 ₽ is the usual award to an institution in this competition',
     set: (_, p) => ({ results: p.kind === 'award' ? p.results.map((r) => (r.result === 'monetary' ? { ...r, amountKopecks: 100_000_00 } : r)) : [] }),
@@ -88,7 +86,8 @@ const CORRECTIONS: readonly Correction[] = [
     }),
   },
   {
-    kind: 'training', name: '', reject: 'the courses are loaded with each trainee\'s certificate by kargasok.ts',
+    kind: 'training', name: '',
+    reject: 'the report names no trainees, dates or hours: the reviewer enters each trainee\'s certificate by hand (kargasok.ts)',
   },
   {
     kind: 'jury', name: 'Живая классика',
