@@ -1,3 +1,4 @@
+import { Details, type DetailRow } from '../../components/Details.js';
 import { Link } from 'wouter';
 import { ButtonLink } from '../../components/ButtonLink.js';
 import { Notice, useDisclosure } from '../../components/Disclosure.js';
@@ -19,7 +20,7 @@ const STAFF_PAGE = { pageSize: 100 };
 
 function DetailsList({ branch }: { branch: BranchCard }) {
   const c = t.branchCard;
-  const rows: [string, string][] = [
+  const rows: DetailRow[] = [
     [c.code, branch.code],
     [c.type, branchTypeLabels[branch.type]],
     [c.settlement, branch.settlement],
@@ -30,16 +31,7 @@ function DetailsList({ branch }: { branch: BranchCard }) {
     [c.workingDays, branch.workingDays],
     [c.populationServed, branch.populationServed === null ? '' : c.people(branch.populationServed)],
   ];
-  return (
-    <dl className="details">
-      {rows.map(([label, value]) => (
-        <div key={label}>
-          <dt>{label}</dt>
-          <dd>{value || t.empty}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <Details rows={rows} />;
 }
 
 function History({ branch }: { branch: BranchCard }) {

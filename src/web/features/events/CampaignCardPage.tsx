@@ -1,3 +1,4 @@
+import { Details, type DetailRow } from '../../components/Details.js';
 import { Link } from 'wouter';
 import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { Notice, useDisclosure } from '../../components/Disclosure.js';
@@ -68,7 +69,7 @@ export function CampaignCardPage({ id }: { id: number }) {
   if (!campaign || (loading && campaign.id !== id)) return <Loading />;
   // Anyone who may record for some branch: their own branches are «some branch».
   const canRecordAny = canRecordForBranches(me, me.branchIds);
-  const details: [string, string][] = [
+  const details: DetailRow[] = [
     [t.campaignForm.kind, campaignKindLabels[campaign.kind]],
     [t.campaignForm.year, String(campaign.year)],
     [t.campaignForm.level, competitionLevelLabels[campaign.level]],
@@ -106,9 +107,7 @@ export function CampaignCardPage({ id }: { id: number }) {
             }}
           />
         ) : (
-          <dl className="details">
-            {details.map(([label, value]) => <div key={label}><dt>{label}</dt><dd>{value || t.empty}</dd></div>)}
-          </dl>
+          <Details rows={details} />
         )}
       </section>
       <section aria-labelledby="campaign-branches">

@@ -1,4 +1,5 @@
-import { Fragment, type ReactNode } from 'react';
+import { Details, type DetailRow } from '../../components/Details.js';
+import { Fragment } from 'react';
 import { Link, useLocation } from 'wouter';
 import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { Notice, useDisclosure } from '../../components/Disclosure.js';
@@ -26,9 +27,9 @@ function Links({ items, base }: { items: { id: number; name: string }[]; base: s
   ));
 }
 
-function Details({ event }: { event: EventView }) {
+function EventDetails({ event }: { event: EventView }) {
   const c = t.eventCard;
-  const rows: [string, ReactNode][] = [
+  const rows: DetailRow[] = [
     [c.date, formatEventWhen(event)],
     [c.place, [placeKindLabels[event.placeKind], event.place].filter(Boolean).join(': ')],
     [c.form, event.form.name],
@@ -41,35 +42,17 @@ function Details({ event }: { event: EventView }) {
   ];
   if (event.exhibitionDocuments !== null) rows.push([c.exhibitionDocuments, event.exhibitionDocuments]);
   if (event.description) rows.push([c.description, event.description]);
-  return (
-    <dl className="details">
-      {rows.map(([label, value]) => (
-        <div key={label}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <Details rows={rows} />;
 }
 
 function Attendance({ event }: { event: EventView }) {
   const f = t.eventEditor;
   if (!event.attendance) return <p className="empty">{t.eventCard.notRecorded}</p>;
-  const figures: [string, number][] = [
+  const figures: DetailRow[] = [
     [f.total, event.attendance.total], [f.children, event.attendance.children], [f.youth, event.attendance.youth],
     [f.adults, event.attendance.adults], [f.disabled, event.attendance.disabled],
   ];
-  return (
-    <dl className="details">
-      {figures.map(([label, value]) => (
-        <div key={label}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <Details rows={figures} />;
 }
 
 /** Records (or corrects) the attendance of a held event, without touching the rest. */
@@ -181,7 +164,7 @@ export function EventCardPage({ id }: { id: number }) {
               reload();
             }}
           />
-        ) : <Details event={event} />}
+        ) : <EventDetails event={event} />}
       </section>
 
       <section aria-labelledby="event-attendance">

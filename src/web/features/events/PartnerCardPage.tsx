@@ -1,3 +1,4 @@
+import { Details, type DetailRow } from '../../components/Details.js';
 import { Link } from 'wouter';
 import { Notice, useDisclosure } from '../../components/Disclosure.js';
 import { Filters, SelectFilter, yearOptions } from '../../components/filters.js';
@@ -46,7 +47,7 @@ export function PartnerCardPage({ id }: { id: number }) {
 
   if (error) return <><EventsNav /><ErrorBox error={error} /></>;
   if (!partner || (loading && partner.id !== id)) return <Loading />;
-  const details: [string, string][] = [
+  const details: DetailRow[] = [
     [t.partnerForm.kind, partnerKindLabels[partner.kind]],
     [t.partnerForm.settlement, partner.settlement],
     [t.partnerForm.contacts, partner.contacts],
@@ -81,9 +82,7 @@ export function PartnerCardPage({ id }: { id: number }) {
             }}
           />
         ) : (
-          <dl className="details">
-            {details.map(([label, value]) => <div key={label}><dt>{label}</dt><dd>{value || t.empty}</dd></div>)}
-          </dl>
+          <Details rows={details} />
         )}
       </section>
       <section aria-labelledby="partner-projects">

@@ -1,3 +1,4 @@
+import { Details, type DetailRow } from '../../components/Details.js';
 import { Link } from 'wouter';
 import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { Notice, useDisclosure } from '../../components/Disclosure.js';
@@ -25,7 +26,8 @@ const withYears = (date: string | null) => (date ? `${formatDate(date)} (${t.sta
 
 function DetailsList({ member }: { member: StaffCard }) {
   const c = t.staffCard;
-  const rows: [string, string][] = [
+  const rows: DetailRow[] = [
+    [c.branch, <Link href={`/branches/${member.branchId}`}>{member.branchName}</Link>],
     [c.position, member.position],
     [c.employment, employmentLabels[member.employment]],
     [c.isCoreStaff, formatYesNo(member.isCoreStaff)],
@@ -37,20 +39,7 @@ function DetailsList({ member }: { member: StaffCard }) {
     [c.hiredOn, formatDate(member.hiredOn)],
     [c.dismissedOn, member.dismissedOn ? formatDate(member.dismissedOn) : c.notDismissed],
   ];
-  return (
-    <dl className="details">
-      <div>
-        <dt>{c.branch}</dt>
-        <dd><Link href={`/branches/${member.branchId}`}>{member.branchName}</Link></dd>
-      </div>
-      {rows.map(([label, value]) => (
-        <div key={label}>
-          <dt>{label}</dt>
-          <dd>{value || t.empty}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <Details rows={rows} />;
 }
 
 function StaffEditForm({ member, onDone, onCancel }: { member: StaffMemberView; onDone(): void; onCancel(): void }) {
