@@ -14,10 +14,14 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Actor } from '../modules/auth/index.js';
 import { confirmReportImport, proposeReportImport, type Proposal, type ReviewedProposal } from '../modules/imports/index.js';
-import type { DemoBranchCode, DemoStaffKey } from './kargasok.js';
+import { staffMembers, type DemoBranchCode, type DemoStaffKey } from './kargasok.js';
 import { idOf } from './ids.js';
 
 const YEAR = 2023;
+const SEMINAR_DAY = '2023-03-29';
+
+const employedOn = (member: { hiredOn: string; dismissedOn?: string | null }, day: string) =>
+  member.hiredOn <= day && (!member.dismissedOn || member.dismissedOn > day);
 const REPORT = readFileSync(new URL('./report-2023.txt', import.meta.url), 'utf8');
 
 interface Ids {
@@ -109,8 +113,8 @@ const CORRECTIONS: readonly Correction[] = [
   { kind: 'conference', name: 'Новое издание таблиц ББК', reject: 'the report names no participant' },
   {
     kind: 'seminar', name: 'Семинар работников культуры',
-    why: 'illustrative: the report gives the month only',
-    set: () => ({ heldOn: '2023-03-29' }),
+    why: 'the report: «присутствовали все работники культуры, в том числе библиотекари» — every librarian employed that day; the day itself is illustrative (the report gives the month)',
+    set: (ids) => ({ heldOn: SEMINAR_DAY, attendeeStaffIds: staffMembers.filter((m) => employedOn(m, SEMINAR_DAY)).map((m) => ids.staff(m.key)) }),
   },
 ];
 

@@ -271,5 +271,10 @@ describe('the demo network’s achievements of 2023, imported from the report\'s
     expect(honours.items).toEqual([expect.objectContaining({ title: 'Благодарственные письма', fromOrganisation: 'Федеральный центр развития программ социализации подростков' })]);
     const seminars = (await admin.get('/api/seminars?year=2023')).json() as { items: { heldOn: string; topic: string }[] };
     expect(seminars.items).toEqual([expect.objectContaining({ heldOn: expect.stringMatching(/^2023-03-/), topic: 'Семинар работников культуры Каргасокскго района Томской области' })]);
+    // «присутствовали все работники культуры, в том числе библиотекари»: everyone employed that day, no one hired later.
+    const attendees = (seminars.items[0] as unknown as { attendees: { fullName: string }[] }).attendees.map((a) => a.fullName);
+    expect(attendees.length).toBeGreaterThan(30);
+    expect(attendees.some((name) => name.startsWith('Вялова'))).toBe(true);
+    expect(attendees.some((name) => name.startsWith('Чернова'))).toBe(true); // Тевризская, employed until 30.06.2023
   });
 });
