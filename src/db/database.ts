@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGlitePool } from './pglite-pool.js';
@@ -28,7 +29,8 @@ const parsers: Record<number, (value: string) => unknown> = {
 };
 
 async function openPGlite(dataDir: string | undefined): Promise<PGlite> {
-  const pglite = await PGlite.create(dataDir, { parsers });
+  // pg_trgm (catalogue typo tolerance) is a contrib extension PGlite loads only when asked.
+  const pglite = await PGlite.create(dataDir, { parsers, extensions: { pg_trgm } });
   await pglite.exec(`SET TimeZone = 'UTC'`);
   return pglite;
 }

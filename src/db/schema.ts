@@ -432,6 +432,46 @@ export interface EventPlansTable {
   updated_at: UpdatedAt;
 }
 
+export type BibSchema = 'marc21' | 'rusmarc';
+export type AgeRating = '0+' | '6+' | '12+' | '16+' | '18+';
+
+export interface BibRecordsTable {
+  id: Id;
+  network_id: number;
+  schema: BibSchema;
+  /** The MarcRecord as read ({leader, fields}); see catalogue/marc/record.ts. */
+  record: ColumnType<unknown, string, string>;
+  control_number: string | null;
+  control_number_source: string | null;
+  title: Generated<string>;
+  subtitle: Generated<string>;
+  parallel_titles: Generated<string[]>;
+  responsibility: Generated<string>;
+  persons: ColumnType<unknown, string | undefined, string>;
+  edition: Generated<string>;
+  place: Generated<string>;
+  publisher: Generated<string>;
+  year: number | null;
+  extent: Generated<string>;
+  series: Generated<string[]>;
+  isbns: Generated<string[]>;
+  invalid_isbns: Generated<string[]>;
+  issns: Generated<string[]>;
+  languages: Generated<string[]>;
+  document_type: Generated<string>;
+  bbk: Generated<string[]>;
+  author_mark: Generated<string>;
+  udc: Generated<string[]>;
+  subjects: Generated<string[]>;
+  keywords: Generated<string[]>;
+  annotation: Generated<string>;
+  age_rating: AgeRating | null;
+  match_key: string | null;
+  search_vector: ColumnType<string, string, string>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
   networks: NetworksTable;
@@ -470,4 +510,5 @@ export interface DB {
   honour_recipients: HonourRecipientsTable;
   seminars: SeminarsTable;
   seminar_attendees: SeminarAttendeesTable;
+  bib_records: BibRecordsTable;
 }

@@ -14,6 +14,7 @@ import { staffRoutes } from '../modules/staff/index.js';
 import { eventsRoutes } from '../modules/events/index.js';
 import { achievementsRoutes } from '../modules/achievements/index.js';
 import { importsRoutes } from '../modules/imports/index.js';
+import { catalogueRoutes } from '../modules/catalogue/index.js';
 import { forbidden, sendProblem } from './problem.js';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web/', import.meta.url));
@@ -80,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(eventsRoutes, { db: database.db });
     await api.register(achievementsRoutes, { db: database.db });
     await api.register(importsRoutes, { db: database.db });
+    await api.register(catalogueRoutes, { db: database.db });
   }, { prefix: '/api' });
 
   if (existsSync(WEB_DIST)) {

@@ -1,0 +1,169 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type { MarcRecord } from './marc/record.js';
+import type { MarcSchema } from './marc/schema.js';
+import type { BibProjection } from './projection/project.js';
+
+type Db = Kysely<DB>;
+
+/** A record ready to be written: the record as read, its schema, its projection and match key. */
+export interface BibRecordRow {
+  schema: MarcSchema;
+  record: MarcRecord;
+  projection: BibProjection;
+  matchKey: string | null;
+}
+
+/** What matching needs to know of a stored record. */
+export interface StoredMatchCandidate {
+  id: number;
+  schema: MarcSchema;
+  control_number: string | null;
+  control_number_source: string | null;
+  isbns: string[];
+  match_key: string | null;
+}
+
+const candidateColumns = ['id', 'schema', 'control_number', 'control_number_source', 'isbns', 'match_key'] as const;
+
+/** Stored records with any of these (schema, 003, 001), in one query over the unique index. */
+export async function findByControlNumbers(db: Db, networkId: number, keys: { schema: MarcSchema; source: string; number: string }[]) {
+  if (keys.length === 0) return [];
+  const { rows } = await sql<StoredMatchCandidate>`SELECT b.id, b.schema, b.control_number, b.control_number_source, b.isbns, b.match_key
+    FROM unnest(${keys.map((key) => key.schema)}::text[], ${keys.map((key) => key.source)}::text[], ${keys.map((key) => key.number)}::text[])
+      AS k(schema, source, number)
+    JOIN bib_records b ON b.network_id = ${networkId} AND b.schema = k.schema
+      AND coalesce(b.control_number_source, '') = k.source AND b.control_number = k.number`.execute(db);
+  return rows;
+}
+
+/** Stored records sharing a valid ISBN (ISBN-13 form) with the given ones. */
+export async function findByIsbns(db: Db, networkId: number, isbns: string[]): Promise<StoredMatchCandidate[]> {
+  if (isbns.length === 0) return [];
+  return db.selectFrom('bib_records').select(candidateColumns)
+    .where('network_id', '=', networkId).where(sql<boolean>`isbns && ${isbns}::text[]`).orderBy('id').execute();
+}
+
+/** Stored records with one of these title|author|year keys. */
+export async function findByMatchKeys(db: Db, networkId: number, keys: string[]): Promise<StoredMatchCandidate[]> {
+  if (keys.length === 0) return [];
+  return db.selectFrom('bib_records').select(candidateColumns)
+    .where('network_id', '=', networkId).where(sql<boolean>`match_key = ANY(${keys}::text[])`).orderBy('id').execute();
+}
+
+export async function findStoredRecords(db: Db, networkId: number, ids: number[]): Promise<Map<number, { schema: MarcSchema; record: MarcRecord }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('bib_records').select(['id', 'schema', 'record'])
+    .where('network_id', '=', networkId).where('id', 'in', ids).execute();
+  return new Map(rows.map((row) => [row.id, { schema: row.schema, record: row.record as MarcRecord }]));
+}
+
+/**
+ * The projection columns and the search texts as one JSON object per row: a whole batch travels as
+ * one parameter into jsonb_to_recordset, so a batch is one statement whatever its size (no limit of
+ * 65,535 bind parameters, one parse and plan).
+ */
+function rowJson(row: BibRecordRow, id?: number) {
+  const p = row.projection;
+  return {
+    ...(id === undefined ? {} : { id }),
+    schema: row.schema,
+    record: row.record,
+    control_number: p.controlNumber,
+    control_number_source: p.controlNumberSource,
+    title: p.title, subtitle: p.subtitle, parallel_titles: p.parallelTitles, responsibility: p.responsibility,
+    persons: p.persons, edition: p.edition, place: p.place, publisher: p.publisher, year: p.year, extent: p.extent,
+    series: p.series, isbns: p.isbns, invalid_isbns: p.invalidIsbns, issns: p.issns, languages: p.languages,
+    document_type: p.documentType, bbk: p.bbk, author_mark: p.authorMark, udc: p.udc, subjects: p.subjects,
+    keywords: p.keywords, annotation: p.annotation, age_rating: p.ageRating, match_key: row.matchKey,
+    search_a: [p.title, p.subtitle, ...p.parallelTitles].join(' '),
+    search_b: p.persons.map((person) => person.name).join(' '),
+    search_c: [...p.subjects, ...p.keywords].join(' '),
+    search_d: [p.responsibility, p.edition, p.place, p.publisher, p.year ?? '', ...p.series, ...p.isbns, ...p.bbk, ...p.udc, p.annotation].join(' '),
+  };
+}
+
+const RECORDSET_COLUMNS = sql.raw(`schema text, record jsonb, control_number text, control_number_source text,
+  title text, subtitle text, parallel_titles text[], responsibility text, persons jsonb, edition text, place text,
+  publisher text, year integer, extent text, series text[], isbns text[], invalid_isbns text[], issns text[],
+  languages text[], document_type text, bbk text[], author_mark text, udc text[], subjects text[], keywords text[],
+  annotation text, age_rating text, match_key text, search_a text, search_b text, search_c text, search_d text`);
+
+const PROJECTED_COLUMNS = sql.raw(`schema, record, control_number, control_number_source, title, subtitle,
+  parallel_titles, responsibility, persons, edition, place, publisher, year, extent, series, isbns, invalid_isbns,
+  issns, languages, document_type, bbk, author_mark, udc, subjects, keywords, annotation, age_rating, match_key, search_vector`);
+
+/** ё folded to е on both sides: the russian stemmer treats them as different letters. */
+const SEARCH_VECTOR = sql.raw(`setweight(to_tsvector('russian', translate(r.search_a, 'ёЁ', 'еЕ')), 'A')
+  || setweight(to_tsvector('russian', translate(r.search_b, 'ёЁ', 'еЕ')), 'B')
+  || setweight(to_tsvector('russian', translate(r.search_c, 'ёЁ', 'еЕ')), 'C')
+  || setweight(to_tsvector('russian', translate(r.search_d, 'ёЁ', 'еЕ')), 'D')`);
+
+const SELECT_PROJECTED = sql.raw(`r.schema, r.record, r.control_number, r.control_number_source, r.title, r.subtitle,
+  r.parallel_titles, r.responsibility, r.persons, r.edition, r.place, r.publisher, r.year, r.extent, r.series, r.isbns,
+  r.invalid_isbns, r.issns, r.languages, r.document_type, r.bbk, r.author_mark, r.udc, r.subjects, r.keywords,
+  r.annotation, r.age_rating, r.match_key`);
+
+/** Inserts a batch in one statement. */
+export async function insertBibRecords(db: Db, networkId: number, rows: BibRecordRow[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const payload = JSON.stringify(rows.map((row) => rowJson(row)));
+  const result = await sql`INSERT INTO bib_records (network_id, ${PROJECTED_COLUMNS})
+    SELECT ${networkId}, ${SELECT_PROJECTED}, ${SEARCH_VECTOR}
+    FROM jsonb_to_recordset(${payload}::jsonb) AS r(${RECORDSET_COLUMNS})`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/**
+ * Rewrites a batch of stored records (record, projection, search vector) in one statement; rows whose
+ * record is unchanged are not touched. Returns the ids actually changed.
+ */
+export async function updateBibRecords(db: Db, networkId: number, rows: { id: number; row: BibRecordRow }[]): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const payload = JSON.stringify(rows.map(({ id, row }) => rowJson(row, id)));
+  const { rows: changed } = await sql<{ id: number }>`UPDATE bib_records b SET (${PROJECTED_COLUMNS}, updated_at) =
+      (${SELECT_PROJECTED}, ${SEARCH_VECTOR}, now())
+    FROM jsonb_to_recordset(${payload}::jsonb) AS r(id bigint, ${RECORDSET_COLUMNS})
+    WHERE b.network_id = ${networkId} AND b.id = r.id AND (b.record IS DISTINCT FROM r.record OR b.schema IS DISTINCT FROM r.schema)
+    RETURNING b.id`.execute(db);
+  return changed.map((row) => row.id);
+}
+
+export interface BibSearchHit {
+  id: number;
+  title: string;
+  year: number | null;
+  rank: number;
+}
+
+/**
+ * Full-text search with Russian morphology («книги» finds «книга»), ё = е, phrases in quotes and
+ * «-слово» (websearch_to_tsquery), best first. The first brick of catalogue search (issue 4, item 5).
+ */
+export async function searchBibRecords(db: Db, networkId: number, query: string, limit = 20): Promise<BibSearchHit[]> {
+  const { rows } = await sql<BibSearchHit>`SELECT id, title, year, ts_rank(search_vector, q) AS rank
+    FROM bib_records, websearch_to_tsquery('russian', translate(${query}, 'ёЁ', 'еЕ')) AS q
+    WHERE network_id = ${networkId} AND search_vector @@ q
+    ORDER BY rank DESC, id LIMIT ${limit}`.execute(db);
+  return rows;
+}
+
+/** Titles similar to a misspelt one (pg_trgm), most similar first: «Капитанская дочька» → «Капитанская дочка». */
+export async function findSimilarTitles(db: Db, networkId: number, text: string, limit = 10) {
+  const { rows } = await sql<{ id: number; title: string; similarity: number }>`SELECT id, title, similarity(title, ${text}) AS similarity
+    FROM bib_records WHERE network_id = ${networkId} AND title % ${text}
+    ORDER BY similarity DESC, id LIMIT ${limit}`.execute(db);
+  return rows;
+}
+
+/** One stored record: the projection columns and the record as read. */
+export async function findBibRecord(db: Db, networkId: number, id: number) {
+  return db.selectFrom('bib_records').selectAll()
+    .where('network_id', '=', networkId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function countBibRecords(db: Db, networkId: number): Promise<number> {
+  const { count } = await db.selectFrom('bib_records').select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('network_id', '=', networkId).executeTakeFirstOrThrow();
+  return Number(count);
+}

@@ -1,0 +1,38 @@
+import type { Selectable } from 'kysely';
+import type { BibRecordsTable } from '../../db/schema.js';
+import type { BibRecordView } from './catalogue.schemas.js';
+import type { MarcRecord } from './marc/record.js';
+import type { ProjectedPerson } from './projection/project.js';
+
+export const presentBibRecord = (row: Selectable<BibRecordsTable>): BibRecordView => ({
+  id: row.id,
+  schema: row.schema,
+  controlNumber: row.control_number,
+  controlNumberSource: row.control_number_source,
+  title: row.title,
+  subtitle: row.subtitle,
+  parallelTitles: row.parallel_titles,
+  responsibility: row.responsibility,
+  persons: row.persons as ProjectedPerson[],
+  edition: row.edition,
+  place: row.place,
+  publisher: row.publisher,
+  year: row.year,
+  extent: row.extent,
+  series: row.series,
+  isbns: row.isbns,
+  invalidIsbns: row.invalid_isbns,
+  issns: row.issns,
+  languages: row.languages,
+  documentType: row.document_type,
+  bbk: row.bbk,
+  authorMark: row.author_mark,
+  udc: row.udc,
+  subjects: row.subjects,
+  keywords: row.keywords,
+  annotation: row.annotation,
+  ageRating: row.age_rating,
+  createdAt: row.created_at.toISOString(),
+  updatedAt: row.updated_at.toISOString(),
+  record: row.record as MarcRecord,
+});

@@ -1,0 +1,63 @@
+/**
+ * The shape of a schema's mapping table: which tags and subfield codes give each projection field.
+ * The tables themselves (`marc21.ts`, `rusmarc.ts`) are data; `project.ts` is the one reader of them.
+ */
+
+export type PersonKind = 'person' | 'organisation' | 'meeting';
+
+export interface PersonSource {
+  tag: string;
+  kind: PersonKind;
+  /** Primary responsibility (main entry, or RUSMARC 700/701/710/711): the first such is the "author". */
+  primary: boolean;
+}
+
+export interface SchemaMapping {
+  title: {
+    tag: string;
+    title: string; subtitle: string; responsibility: string;
+    /** Number and name of a part, appended to the title ("Ч. 1. Начала"). */
+    parts: string;
+    /** Parallel titles within the title field (RUSMARC 200 $d). */
+    parallel?: string;
+  };
+  /** Other fields giving parallel titles (MARC21 246 with 2nd indicator 1; RUSMARC 510). */
+  parallelTitles: { tag: string; code: string; ind2?: string }[];
+  persons: PersonSource[];
+  /** How a person's name is written: MARC21 "Surname, Forenames" in $a; RUSMARC surname $a, forenames $g, initials $b. */
+  nameStyle: 'marc21' | 'rusmarc';
+  /** Subfields naming organisation subunits ($b), appended with ". ". */
+  organisationSubunits: string;
+  /** Relator codes ($4) and relator terms ($e), each mapped to a MARC relator code (aut, trl, edt, ill, com…). */
+  relatorCodeSubfield: string;
+  relatorCodes: Record<string, string>;
+  relatorTermSubfield?: string;
+  relatorTerms: Record<string, string>;
+  edition: { tag: string; codes: string };
+  publication: { tags: string[]; place: string; publisher: string; date: string };
+  /** Fixed-field fallback for the year: a control field, or a subfield, and the character positions. */
+  yearFallback: { tag: string; code?: string; start: number; end: number };
+  /** Extent, as [code, ISBD separator before it]. */
+  extent: { tag: string; parts: [code: string, separator: string][] };
+  series: { tag: string; title: string; number: string }[];
+  isbn: { tag: string; valid: string; cancelled: string };
+  issn: { tag: string; codes: string };
+  languages: { tag: string; code: string };
+  languageFallback?: { tag: string; start: number; end: number };
+  /** Leader/06 (type of record) → document kind; text with leader/07 decides book, serial or article. */
+  typeOfRecord: Record<string, string>;
+  /** ББК: the classification field, its number and item-number (author mark) subfields, and the system code. */
+  bbk: { tag: string; number: string; itemNumber: string; systemCode: string; systemPrefix: string };
+  /** Other places an author mark is written (IRBIS-style RUSMARC 908). */
+  authorMark: { tag: string; code: string }[];
+  udc: { tag: string; code: string };
+  subjects: { tags: string[]; main: string; subdivisions: string };
+  keywords: { tag: string; code: string };
+  annotation: { tag: string; code: string };
+  ageRating: { tag: string; code: string }[];
+}
+
+/** Leader/07 for text: monographs and collections are books, serials and integrating resources serials, parts articles. */
+export const TEXT_BY_BIBLIOGRAPHIC_LEVEL: Record<string, string> = {
+  m: 'book', c: 'book', s: 'serial', i: 'serial', a: 'article', b: 'article',
+};
