@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/database.js';
 import { branches } from '../demo/kargasok.js';
+import { searchBibRecords } from '../modules/catalogue/index.js';
+import { listNetworks } from '../modules/network/index.js';
 
 /** The command as users run it, on PGlite folders in a temporary directory (always the embedded engine). */
 const BIN = fileURLToPath(new URL('../../bin/biblioset.mjs', import.meta.url));
@@ -12,6 +15,8 @@ const work = mkdtempSync(join(tmpdir(), 'biblioset-cli-'));
 const original = join(work, 'original');
 const restored = join(work, 'restored');
 const archive = join(work, 'backup.ndjson.gz');
+/** Real MARC files of ../shared (tests may read it; the product never does). */
+const MARC = fileURLToPath(new URL('../../../shared/data/marc/', import.meta.url));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** The environment without the caller's database settings, plus `extra`. */
@@ -115,6 +120,33 @@ describe('the biblioset command', { timeout: 120_000 }, () => {
     const missing = await run(['user', 'add', '--data', original, '--login', 'other']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('не указан обязательный параметр --role');
+  });
+
+  it('imports a MARC file, reporting each broken record with its number and offset and keeping the good ones', async () => {
+    const broken = await run(['import', 'marc', join(MARC, 'edsu_pymarc/bad_records.mrc'), '--data', original, '--json']);
+    expect(broken.code, broken.stderr).toBe(0);
+    expect(JSON.parse(broken.stdout)).toEqual({ read: 8, imported: 6, updated: 0, skipped: 0, failed: 2 });
+    expect(broken.stderr).toContain('запись 4 (смещение 381)');
+  });
+
+  it('imports Windows-1251 records with their Cyrillic intact, and skips them when imported again', async () => {
+    const file = join(MARC, 'edsu_pymarc/1251.dat');
+    expect(JSON.parse((await run(['import', 'marc', file, '--data', original, '--json'])).stdout)).toMatchObject({ read: 6, imported: 6, failed: 0 });
+    expect(JSON.parse((await run(['import', 'marc', file, '--data', original, '--json'])).stdout)).toMatchObject({ read: 6, imported: 0, skipped: 6 });
+    const database = await openDatabase({ dataDir: original });
+    try {
+      const network = (await listNetworks(database.db))[0]!;
+      const hits = await searchBibRecords(database.db, network.id, 'психологические тренинги');
+      expect(hits.map((hit) => hit.title)).toContain('Психологический тренинг с подростками');
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('refuses an unknown matching rule in Russian', async () => {
+    const refused = await run(['import', 'marc', join(MARC, 'edsu_pymarc/1251.dat'), '--data', original, '--on-match', 'overwrite']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('--on-match: допустимо skip, replace, merge');
   });
 
   it('backs the database up into a file with progress on stderr, and will not overwrite it unasked', async () => {

@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import '../shared/zod.js';
 import { registerBackup } from './backup.js';
 import { registerDemo } from './demo.js';
+import { registerImport } from './import-marc.js';
 import { describeError } from './errors.js';
 import { registerMigrate } from './migrate.js';
 import { registerRestore } from './restore.js';
@@ -74,6 +75,7 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerBackup(program);
   registerRestore(program);
+  registerImport(program);
   return program;
 }
 

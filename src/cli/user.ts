@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { createUser, createUserBody, ROLE_LABELS, systemActor } from '../modules/auth/index.js';
-import { findBranchIdByCode, findNetworkByCode, listNetworks } from '../modules/network/index.js';
+import { findBranchIdByCode } from '../modules/network/index.js';
+import { resolveNetwork } from './network.js';
 import { ProblemError } from '../server/problem.js';
 import type { ConfigFlags } from '../server/config.js';
 import { addDatabaseOptions, withDatabase } from './database.js';
@@ -28,21 +29,6 @@ const FLAG_OF_FIELD: Record<string, string> = {
   password: 'пароль',
 };
 const flagMessage = (field: string, message: string) => `${FLAG_OF_FIELD[field] ?? field}: ${message}`;
-
-async function resolveNetwork(db: Kysely<DB>, code: string | undefined) {
-  if (code !== undefined) {
-    const network = await findNetworkByCode(db, code);
-    if (!network) throw new CliError(`Нет сети с кодом «${code}»`);
-    return network;
-  }
-  const networks = await listNetworks(db);
-  if (networks.length === 0)
-    throw new CliError('В базе нет ни одной сети: сначала выполните «biblioset demo» или запустите «biblioset serve»');
-  if (networks.length > 1) {
-    throw new CliError(`В базе несколько сетей (${networks.map((n) => n.code).join(', ')}): укажите нужную, --network КОД`);
-  }
-  return networks[0]!;
-}
 
 async function resolveBranchIds(db: Kysely<DB>, networkId: number, codes: string[]): Promise<number[]> {
   const ids: number[] = [];
