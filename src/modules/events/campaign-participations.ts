@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { invalid, notFound } from '../../server/problem.js';
 import { assertCanRecordForBranches, recordAudit, type Actor } from '../auth/index.js';
-import { findMissingBranchIds } from '../network/index.js';
-import { branchExistedInYear, deleteParticipation, findCampaign, findParticipation, upsertParticipation } from './events.queries.js';
+import { didBranchExistInYear, findMissingBranchIds } from '../network/index.js';
+import { deleteParticipation, findCampaign, findParticipation, upsertParticipation } from './events.queries.js';
 import type { ParticipationInput } from './events.schemas.js';
 
 const presentParticipation = (campaignId: number, branchId: number, note: string) => ({ campaignId, branchId, note });
@@ -15,7 +15,7 @@ export async function recordParticipation(options: { trx: Kysely<DB>; actor: Act
   if (!campaign) throw notFound('Акция');
   if ((await findMissingBranchIds(trx, actor.networkId, [input.branchId])).length) throw invalid('branchId', 'нет такого филиала в сети');
   assertCanRecordForBranches(actor, [input.branchId]);
-  if (!(await branchExistedInYear(trx, actor.networkId, input.branchId, campaign.year))) {
+  if (!(await didBranchExistInYear(trx, actor.networkId, input.branchId, campaign.year))) {
     throw invalid('branchId', `филиал не работал в ${campaign.year} году`);
   }
   const existing = await findParticipation(trx, campaignId, input.branchId);

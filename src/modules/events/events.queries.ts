@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type SelectQueryBuilder, type Updateable } from 'kysely';
 import { hasChanges } from '../../db/changes.js';
+import { branchExistedInYear } from '../network/index.js';
 import type {
   CampaignKind, CampaignLevel, CampaignsTable, DB, EventDirectionsTable, EventFormsTable, EventPlansTable, EventsTable, PartnersTable,
 } from '../../db/schema.js';
@@ -385,16 +386,6 @@ export async function deleteParticipation(db: Db, campaignId: number, branchId: 
 
 // Annual plans.
 
-/** Branches that existed at some time in the year (from the periods of their history). */
-const existedInYear = (year: number) => sql<boolean>`EXISTS (SELECT 1 FROM branch_periods p WHERE p.branch_id = b.id
-  AND p.started_on <= make_date(${year}::int, 12, 31) AND (p.ended_on IS NULL OR p.ended_on > make_date(${year}::int, 1, 1)))`;
-
-export async function branchExistedInYear(db: Db, networkId: number, branchId: number, year: number): Promise<boolean> {
-  const row = await db.selectFrom('branches as b').select(existedInYear(year).as('existed'))
-    .where('b.network_id', '=', networkId).where('b.id', '=', branchId).executeTakeFirst();
-  return row?.existed ?? false;
-}
-
 export async function findPlan(db: Db, networkId: number, key: { branchId: number; year: number; directionId: number | null }) {
   return db.selectFrom('event_plans').selectAll()
     .where('network_id', '=', networkId).where('branch_id', '=', key.branchId).where('year', '=', key.year)
@@ -434,7 +425,7 @@ export async function computeFulfilment(db: Db, networkId: number, filter: { yea
         AND (${direction}::bigint IS NULL OR EXISTS (SELECT 1 FROM event_direction_links l WHERE l.event_id = e.id AND l.direction_id = ${direction}::bigint))
       GROUP BY eb.branch_id
     ) h ON h.branch_id = b.id
-    WHERE b.network_id = ${networkId} AND ${existedInYear(filter.year)}
+    WHERE b.network_id = ${networkId} AND ${branchExistedInYear(filter.year)}
       AND (${filter.branch ?? null}::bigint IS NULL OR b.id = ${filter.branch ?? null}::bigint)
     ORDER BY CASE b.type WHEN 'central' THEN 0 WHEN 'children' THEN 1 ELSE 2 END, b.name`.execute(db);
   return rows.rows;

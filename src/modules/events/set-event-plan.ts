@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { invalid } from '../../server/problem.js';
 import { assertCanRecordForBranches, recordAudit, type Actor } from '../auth/index.js';
-import { findMissingBranchIds } from '../network/index.js';
-import { branchExistedInYear, findDictionaryEntry, findPlan, insertPlan, updatePlanRow } from './events.queries.js';
+import { didBranchExistInYear, findMissingBranchIds } from '../network/index.js';
+import { findDictionaryEntry, findPlan, insertPlan, updatePlanRow } from './events.queries.js';
 import type { EventPlanInput } from './events.schemas.js';
 import { presentPlan } from './present.js';
 
@@ -12,7 +12,7 @@ export async function setEventPlan(options: { trx: Kysely<DB>; actor: Actor; inp
   const { trx, actor, input } = options;
   if ((await findMissingBranchIds(trx, actor.networkId, [input.branchId])).length) throw invalid('branchId', 'нет такого филиала в сети');
   assertCanRecordForBranches(actor, [input.branchId]);
-  if (!(await branchExistedInYear(trx, actor.networkId, input.branchId, input.year))) {
+  if (!(await didBranchExistInYear(trx, actor.networkId, input.branchId, input.year))) {
     throw invalid('year', `филиал не работал в ${input.year} году`);
   }
   if (input.directionId !== null && !(await findDictionaryEntry(trx, 'event_directions', actor.networkId, input.directionId))) {

@@ -8,7 +8,7 @@ export { createServicePoint } from './service-points.js';
 export { createNetwork } from './create-network.js';
 export { findBranchIdByCode, findMissingBranchIds, findNetworkByCode, listNetworks } from './network.queries.js';
 /** Which of many (branch, day) pairs fall outside the branch's existence, in one query. */
-export { findInactiveBranchDays } from './network.queries.js';
+export { branchExistedInYear, didBranchExistInYear, findInactiveBranchDays } from './network.queries.js';
 /** Branches of a network (filtered, paged), e.g. for matching names in an imported report. */
 export { listBranches } from './network.queries.js';
 export type { BranchEventInput, CreateBranchInput, CreateServicePointInput } from './network.schemas.js';

@@ -26,6 +26,19 @@ const daysActiveInYear = (year: number) => sql<number>`(SELECT coalesce(sum(grea
     - greatest(p.started_on, make_date(${year}::int, 1, 1)))), 0)::int
   FROM branch_periods p WHERE p.branch_id = b.id)`;
 
+/**
+ * The branch aliased `b` existed on some day of year Y. Exported for other modules' queries that
+ * list branches of a year (plans, statistics): the meaning of "existed" stays here, with the periods.
+ */
+export const branchExistedInYear = (year: number) => sql<boolean>`${daysActiveInYear(year)} > 0`;
+
+/** Whether one branch of the network existed on some day of year Y. */
+export async function didBranchExistInYear(db: Db, networkId: number, branchId: number, year: number): Promise<boolean> {
+  const row = await db.selectFrom('branches as b').select(branchExistedInYear(year).as('existed'))
+    .where('b.network_id', '=', networkId).where('b.id', '=', branchId).executeTakeFirst();
+  return row?.existed ?? false;
+}
+
 const activeOn = (date: string) => sql<boolean>`EXISTS (SELECT 1 FROM branch_periods p WHERE p.branch_id = b.id
     AND p.started_on <= ${date}::date AND (p.ended_on IS NULL OR p.ended_on > ${date}::date))`;
 
@@ -41,7 +54,7 @@ export interface BranchFilter {
 export async function listBranches(db: Db, networkId: number, filter: BranchFilter): Promise<{ total: number; rows: BranchRow[] }> {
   let query = db.selectFrom('branches as b').where('b.network_id', '=', networkId);
   if (filter.activeOn) query = query.where(activeOn(filter.activeOn));
-  if (filter.year !== undefined) query = query.where(sql<boolean>`${daysActiveInYear(filter.year)} > 0`);
+  if (filter.year !== undefined) query = query.where(branchExistedInYear(filter.year));
   if (filter.type) query = query.where('b.type', '=', filter.type);
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, '\\$&')}%`;
