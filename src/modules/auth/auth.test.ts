@@ -73,8 +73,15 @@ describe('cross-site request protection', () => {
   });
 
   it('accepts a change from the app’s own origin and from a script without Origin', async () => {
-    const sameOrigin = await admin.post('/api/branches', branchInput());
+    await admin.post('/api/users', { login: 'admin2', password: 'secret-pass-6', fullName: 'Второй администратор', role: 'admin' });
+    const adminCookie = cookieOf(await login({ login: 'admin2', password: 'secret-pass-6' }));
+    const sameOrigin = await t.app.inject({
+      method: 'POST', url: '/api/branches', payload: branchInput(),
+      headers: { cookie: adminCookie, origin: 'http://biblioset.local', host: 'biblioset.local' },
+    });
     expect(sameOrigin.statusCode).toBe(201);
+    const script = await admin.post('/api/branches', branchInput());
+    expect(script.statusCode).toBe(201);
   });
 
   it('accepts JSON bodies only, so a plain HTML form cannot post', async () => {
