@@ -12,7 +12,7 @@ export default tseslint.config(
       // A module is reached through its index.ts only: no deep imports into another module.
       'no-restricted-imports': ['error', {
         patterns: [{
-          regex: '^\\.\\./(?:\\.\\./)*(?:modules/)?(auth|network|staff|catalogue|holdings|readers|circulation|events|achievements|reports|imports)/(?!index\\.js$)',
+          regex: '^\\.\\./(?:\\.\\./)*(?:modules/)?(auth|network|staff|catalogue|holdings|readers|circulation|events|achievements|reports|imports|sru|public-catalogue)/(?!index\\.js$)',
           message: 'Import another module through its index.ts.',
         }],
       }],

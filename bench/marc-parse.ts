@@ -4,13 +4,17 @@
  * corpus records with varied control numbers (001), then reads each file to field objects with decoded strings.
  * The files are built once and reused (pass --rebuild to build them again); each reader runs three
  * times and every run is printed, on this 2-core machine the figures vary with whatever else runs.
+ * MARCXML is also read by the saxes reader alone (the fast path's fallback), for comparison.
  * Run: npx tsx bench/marc-parse.ts [records, default 200000] [--rebuild]
+ *      npx tsx bench/marc-parse.ts --xml FILE   (MARCXML only, on a file of yours, e.g. bench/generate-marc-file.ts's)
  */
 import { spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
+import { StringDecoder } from 'node:string_decoder';
 import { corpusRoot } from '../src/modules/catalogue/marc/corpus.testkit.js';
+import { MarcXmlReader } from '../src/modules/catalogue/marc/marcxml-saxes.js';
 import {
   MARCXML_COLLECTION_END,
   MARCXML_COLLECTION_START,
@@ -95,6 +99,15 @@ function line(label: string, result: Rate): string {
   return `  ${label.padEnd(34)} ${String(result.records).padStart(7)} records  ${result.seconds.toFixed(2).padStart(6)} s  ${rate.toLocaleString('en-US').padStart(9)} records/s`;
 }
 
+/** The saxes reader alone (the fast path's fallback and reference), streaming like readMarcXml. */
+async function* saxesOnly(stream: AsyncIterable<Buffer>): AsyncGenerator<{ kind: string }> {
+  const reader = new MarcXmlReader();
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of stream) yield* reader.write(decoder.write(chunk));
+  yield* reader.write(decoder.end());
+  yield* reader.close();
+}
+
 const RUNS = 3;
 
 async function measure(label: string, run: () => Promise<Rate> | Rate): Promise<void> {
@@ -102,6 +115,16 @@ async function measure(label: string, run: () => Promise<Rate> | Rate): Promise<
   for (let n = 0; n < RUNS; n++) rates.push(await run());
   const best = rates.reduce((a, b) => (b.records / b.seconds > a.records / a.seconds ? b : a));
   console.log(line(label, best), ` runs: ${rates.map((r) => Math.round(r.records / r.seconds).toLocaleString('en-US')).join(', ')}`);
+}
+
+const xmlOnly = process.argv.includes('--xml') ? process.argv[process.argv.indexOf('--xml') + 1] : undefined;
+if (xmlOnly) {
+  await ours(() => readMarcXml(createReadStream(xmlOnly, { end: 20_000_000 })));
+  console.log(`MARCXML ${xmlOnly} (${(statSync(xmlOnly).size / 1e6).toFixed(0)} MB); best of ${RUNS}:`);
+  await measure('ours: readMarcXml (stream)', () => ours(() => readMarcXml(createReadStream(xmlOnly, { highWaterMark: 1 << 20 }))));
+  await measure('ours, saxes only (the fallback)', () => ours(() => saxesOnly(createReadStream(xmlOnly, { highWaterMark: 1 << 20 }))));
+  await measure('yaz-marcdump -i marcxml -o line', () => yaz(['-i', 'marcxml', '-o', 'line', xmlOnly]));
+  process.exit(0);
 }
 
 const marker = `${isoPath}.${total}`;
@@ -120,5 +143,6 @@ await measure('ours: readIso2709 (stream)', () => ours(() => readIso2709(createR
 await measure('yaz-marcdump -o line', () => yaz(['-o', 'line', isoPath]));
 console.log(`MARCXML; best of ${RUNS}:`);
 await measure('ours: readMarcXml (stream)', () => ours(() => readMarcXml(createReadStream(xmlPath, { highWaterMark: 1 << 20 }))));
+await measure('ours, saxes only (the fallback)', () => ours(() => saxesOnly(createReadStream(xmlPath, { highWaterMark: 1 << 20 }))));
 await measure('yaz-marcdump -i marcxml -o line', () => yaz(['-i', 'marcxml', '-o', 'line', xmlPath]));
 console.log('targets (issue 4): ISO 2709 >= 100,000 records/s, MARCXML >= 30,000 records/s');

@@ -1,12 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database.js';
 import { branches } from '../demo/kargasok.js';
-import { searchBibRecords } from '../modules/catalogue/index.js';
+import {
+  countBibRecords, detectSchema, parseSearchBox, project, readIso2709Buffer, readMarcXmlString, searchCatalogue,
+} from '../modules/catalogue/index.js';
 import { listNetworks } from '../modules/network/index.js';
 
 /** The command as users run it, on PGlite folders in a temporary directory (always the embedded engine). */
@@ -136,8 +138,33 @@ describe('the biblioset command', { timeout: 120_000 }, () => {
     const database = await openDatabase({ dataDir: original });
     try {
       const network = (await listNetworks(database.db))[0]!;
-      const hits = await searchBibRecords(database.db, network.id, 'психологические тренинги');
+      const { hits } = await searchCatalogue(database.db, network.id, { query: parseSearchBox('психологические тренинги') });
       expect(hits.map((hit) => hit.title)).toContain('Психологический тренинг с подростками');
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('exports a search as MARCXML and the whole catalogue as ISO 2709, and will not overwrite a file unasked', async () => {
+    const xmlFile = join(work, 'training.xml');
+    const search = await run(['export', 'marc', xmlFile, '--data', original, '--format', 'marcxml', '--query', 'психологический тренинг']);
+    expect(search.code, search.stderr).toBe(0);
+    const fromSearch = [...readMarcXmlString(readFileSync(xmlFile, 'utf8'))].flatMap((r) => (r.kind === 'record' ? [r.record] : []));
+    const titles = fromSearch.map((record) => project(record, detectSchema(record) ?? 'marc21').title);
+    expect(titles.some((title) => title.startsWith('Психологический тренинг с подростками'))).toBe(true);
+
+    const again = await run(['export', 'marc', xmlFile, '--data', original, '--format', 'marcxml']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('уже существует');
+
+    const isoFile = join(work, 'catalogue.mrc');
+    expect((await run(['export', 'marc', isoFile, '--data', original])).code).toBe(0);
+    const exported = [...readIso2709Buffer(readFileSync(isoFile))];
+    expect(exported.every((r) => r.kind === 'record')).toBe(true);
+    const database = await openDatabase({ dataDir: original });
+    try {
+      const network = (await listNetworks(database.db))[0]!;
+      expect(exported).toHaveLength(await countBibRecords(database.db, network.id));
     } finally {
       await database.close();
     }

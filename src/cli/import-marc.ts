@@ -1,19 +1,14 @@
 import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { systemActor } from '../modules/auth/index.js';
-import {
-  detectSchema, readIso2709, readMarcXml, saveBibRecords,
-  type MarcEncoding, type MarcReadResult, type MarcRecord, type MarcSchema, type OnMatch,
-} from '../modules/catalogue/index.js';
+import { runCatalogueImport, type ImportMarcSummary, type MarcEncoding, type MarcSchema, type OnMatch } from '../modules/catalogue/index.js';
 import type { ConfigFlags } from '../server/config.js';
 import { addDatabaseOptions, withDatabase } from './database.js';
 import { CliError } from './errors.js';
 import { resolveNetwork } from './network.js';
 import { countOf } from './progress.js';
-
-/** Records saved per transaction: large enough for one multi-row INSERT to pay, small enough to keep memory flat. */
-const BATCH_SIZE = 1000;
 
 interface ImportMarcFlags extends ConfigFlags {
   format?: 'iso2709' | 'marcxml';
@@ -24,25 +19,7 @@ interface ImportMarcFlags extends ConfigFlags {
   network?: string;
 }
 
-export interface ImportSummary {
-  read: number;
-  imported: number;
-  updated: number;
-  skipped: number;
-  failed: number;
-}
-
-/** ISO 2709 unless the file starts (after a BOM or blanks) with '<'. */
-async function detectFormat(path: string): Promise<'iso2709' | 'marcxml'> {
-  const file = await open(path, 'r');
-  try {
-    const { buffer, bytesRead } = await file.read(Buffer.alloc(64), 0, 64, 0);
-    const start = buffer.subarray(0, bytesRead).toString('latin1').replace(/^\xEF\xBB\xBF/, '').trimStart();
-    return start.startsWith('<') ? 'marcxml' : 'iso2709';
-  } finally {
-    await file.close();
-  }
-}
+export type ImportSummary = ImportMarcSummary;
 
 function choices<T extends string>(name: string, allowed: readonly T[]) {
   return (value: string): T => {
@@ -70,45 +47,37 @@ function progressLine(totalBytes: number, stream: NodeJS.WriteStream = process.s
 }
 
 /**
- * Reads a MARC file record by record, saves the good ones in batches and reports every bad one
- * (its number, offset and reason) on stderr; the rest import whatever the bad ones are.
+ * A thin shell over the catalogue's import (runCatalogueImport → importMarc): the file streamed in,
+ * every bad record reported on stderr (its number, offset and reason), a progress bar on a terminal,
+ * the summary on stdout. The import is recorded in catalogue_imports like an upload from the web page.
  */
-async function importMarc(path: string, flags: ImportMarcFlags): Promise<void> {
+async function importMarcFile(path: string, flags: ImportMarcFlags): Promise<void> {
   const size = (await stat(path).catch(() => { throw new CliError(`Нет такого файла: ${path}`); })).size;
-  const format = flags.format ?? (await detectFormat(path));
-  const summary: ImportSummary = { read: 0, imported: 0, updated: 0, skipped: 0, failed: 0 };
+  let summary: ImportSummary = { read: 0, imported: 0, updated: 0, skipped: 0, failed: 0 };
   await withDatabase(flags, { mustExist: true, migrate: true }, async ({ db }) => {
     const network = await resolveNetwork(db, flags.network);
-    const actor = systemActor(network.id);
     const stream = createReadStream(path);
     const progress = progressLine(size);
-    const results: AsyncIterable<MarcReadResult> = format === 'marcxml'
-      ? readMarcXml(stream)
-      : readIso2709(stream, { encoding: flags.encoding ?? 'auto' });
-    let batch: { record: MarcRecord; schema: MarcSchema }[] = [];
-    const save = async () => {
-      if (batch.length === 0) return;
-      const records = batch;
-      batch = [];
-      const saved = await db.transaction().execute((trx) => saveBibRecords({ trx, actor, records, onMatch: flags.onMatch }));
-      summary.imported += saved.imported;
-      summary.updated += saved.updated;
-      summary.skipped += saved.skipped;
-    };
-    for await (const result of results) {
-      summary.read++;
-      if (result.kind === 'error') {
-        summary.failed++;
+    try {
+      const row = await runCatalogueImport({
+        db, actor: systemActor(network.id), source: stream,
+        input: {
+          fileName: basename(path), fileSize: size,
+          options: { format: flags.format, schema: flags.schema, encoding: flags.encoding, onMatch: flags.onMatch },
+        },
+        onProgress: ({ bytesRead, summary: soFar }) => progress.update(bytesRead, soFar),
         // On a terminal, clear the progress line first.
-        process.stderr.write(`${process.stderr.isTTY ? '\r\x1b[K' : ''}запись ${result.index} (смещение ${result.byteOffset}): ${result.reason}\n`);
-      } else {
-        batch.push({ record: result.record, schema: flags.schema ?? detectSchema(result.record) ?? 'marc21' });
-        if (batch.length >= BATCH_SIZE) await save();
-      }
-      progress.update(stream.bytesRead, summary);
+        onError: (error) => process.stderr.write(
+          `${process.stderr.isTTY ? '\r\x1b[K' : ''}запись ${error.index} (смещение ${error.byteOffset}): ${error.reason}\n`),
+      });
+      progress.done();
+      if (row.status === 'failed') throw new CliError(row.message);
+      summary = {
+        read: row.read_count, imported: row.imported_count, updated: row.updated_count, skipped: row.skipped_count, failed: row.failed_count,
+      };
+    } finally {
+      stream.destroy();
     }
-    await save();
-    progress.done();
   });
   if (flags.json) {
     console.log(JSON.stringify(summary));
@@ -130,5 +99,5 @@ export function registerImport(program: Command): void {
     .option('--on-match <правило>', 'если запись уже есть: skip, replace или merge', choices('--on-match', ['skip', 'replace', 'merge'] as const), 'skip')
     .option('--network <код>', 'сеть (если в базе их несколько)')
     .option('--json', 'итог одной строкой JSON: {"read","imported","updated","skipped","failed"}')
-    .action((file: string, flags: ImportMarcFlags) => importMarc(file, flags));
+    .action((file: string, flags: ImportMarcFlags) => importMarcFile(file, flags));
 }

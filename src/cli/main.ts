@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import '../shared/zod.js';
 import { registerBackup } from './backup.js';
 import { registerDemo } from './demo.js';
+import { registerExport } from './export-marc.js';
 import { registerImport } from './import-marc.js';
 import { describeError } from './errors.js';
 import { registerMigrate } from './migrate.js';
@@ -76,6 +77,7 @@ export function buildProgram(): Command {
   registerBackup(program);
   registerRestore(program);
   registerImport(program);
+  registerExport(program);
   return program;
 }
 

@@ -47,7 +47,8 @@ export function registerServe(program: Command): void {
         [
           `Biblioset запущен за ${process.uptime().toFixed(1).replace('.', ',')} с. База данных: ${describeLocation(config.database)}.`,
           ...notes,
-          `  Откройте в браузере: ${server.url}`,
+          `  Откройте в браузере: ${server.url} (сотрудникам)`,
+          `  Публичный каталог для читателей: ${new URL('/', server.url).href}, SRU: ${new URL('/sru', server.url).href}`,
           ...(existsSync(WEB_DIST) ? [] : ['  Веб-интерфейс не собран: выполните «npm run build:web» (API работает: /api/docs).']),
           ...(config.host === '127.0.0.1' ? ['  Сервер доступен только с этого компьютера; для доступа из сети: HOST=0.0.0.0.'] : []),
           'Остановить: Ctrl+C.',

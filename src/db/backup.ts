@@ -417,8 +417,18 @@ export async function restoreBackup(db: Db, input: Readable, options: BackupOpti
       const tables = await describeTables(trx);
       await assertEmpty(trx, tables);
       let summary: BackupSummary | undefined;
+      // When the reading stops on a bad line, pipeline tears the streams down and may report their
+      // AbortError first: the reason worth showing is ours.
+      let refusal: unknown;
       await pipeline(input, createGunzip(), async (chunks: AsyncIterable<Buffer>) => {
-        summary = await restoreLines(trx, textLines(chunks), tables, applied, options);
+        try {
+          summary = await restoreLines(trx, textLines(chunks), tables, applied, options);
+        } catch (error) {
+          refusal = error;
+          throw error;
+        }
+      }).catch((error: unknown) => {
+        throw refusal ?? error;
       });
       await resetSequences(trx, tables);
       return summary!;

@@ -470,6 +470,45 @@ export interface BibRecordsTable {
   search_vector: ColumnType<string, string, string>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  /** Migration 0008 (catalogue search): folded title and primary authors, ББК divisions and prefix text. */
+  title_key: Generated<string>;
+  author_keys: Generated<string[]>;
+  bbk_divisions: Generated<string[]>;
+  bbk_key: Generated<string>;
+}
+
+/** Words of titles and person names per network: what typo correction picks from (migration 0008). */
+export interface CatalogueWordsTable {
+  network_id: number;
+  word: string;
+}
+
+export type CatalogueImportStatus = 'running' | 'done' | 'failed';
+
+/** One MARC file loaded (catalogue/import/): options, progress and the first bad records' reports. */
+export interface CatalogueImportsTable {
+  id: Id;
+  network_id: number;
+  file_name: Generated<string>;
+  file_size: number | null;
+  bytes_read: Generated<number>;
+  format: 'iso2709' | 'marcxml' | null;
+  schema: 'marc21' | 'rusmarc' | 'mixed' | null;
+  encoding: 'utf-8' | 'cp1251' | 'marc-8' | 'mixed' | null;
+  auto_detected: Generated<string[]>;
+  on_match: 'skip' | 'replace' | 'merge';
+  status: Generated<CatalogueImportStatus>;
+  message: Generated<string>;
+  read_count: Generated<number>;
+  imported_count: Generated<number>;
+  updated_count: Generated<number>;
+  skipped_count: Generated<number>;
+  failed_count: Generated<number>;
+  /** [{index, byteOffset, code, reason}], capped (import/catalogue-imports.ts). */
+  errors: ColumnType<unknown, string | undefined, string>;
+  user_id: number | null;
+  started_at: ColumnType<Date, never, never>;
+  finished_at: ColumnType<Date | null, never, Date | null>;
 }
 
 export interface DB {
@@ -511,4 +550,6 @@ export interface DB {
   seminars: SeminarsTable;
   seminar_attendees: SeminarAttendeesTable;
   bib_records: BibRecordsTable;
+  catalogue_words: CatalogueWordsTable;
+  catalogue_imports: CatalogueImportsTable;
 }

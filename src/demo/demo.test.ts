@@ -19,7 +19,8 @@ beforeAll(async () => {
   ({ networkId } = await loadDemoNetwork(database.db));
   // The demo loader creates no accounts: sign in with one made as the CLI would.
   admin = await signInNewUser({ app, database, networkId, role: 'admin' });
-});
+  // The demo includes its catalogue (src/demo/catalogue): a few thousand records, longer on a busy machine.
+}, 240_000);
 afterAll(async () => {
   await app.close();
   await database.close();

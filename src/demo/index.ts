@@ -12,13 +12,15 @@ import { addTraining, createStaffMember, createStaffPosition } from '../modules/
 import { branches, courses, kargasokNetwork, servicePoints, staffMembers, staffPositions, type DemoBranch } from './kargasok.js';
 import { loadEvents2023 } from './events-2023.js';
 import { loadAchievements2023 } from './achievements-2023.js';
+import { loadDemoCatalogue } from './catalogue/load.js';
 import { idOf } from './ids.js';
 
 export const DEMO_NETWORK_CODE = kargasokNetwork.code;
 
 /**
  * Creates the demonstration network with its branches and their history, service points,
- * posts, staff and training records, in one transaction: either all of it or nothing.
+ * posts, staff and training records, the catalogue (src/demo/catalogue), in one transaction: either all
+ * of it or nothing.
  * Creates no user accounts. Throws if a network with the demo code already exists.
  */
 export async function loadDemoNetwork(db: Kysely<DB>): Promise<{ networkId: number; networkCode: string }> {
@@ -51,6 +53,7 @@ export async function loadDemoNetwork(db: Kysely<DB>): Promise<{ networkId: numb
     }
     await loadEvents2023({ trx, actor, branchIds });
     await loadAchievements2023({ trx, actor, branchIds, staffIds });
+    await loadDemoCatalogue({ trx, actor });
     return { networkId: network.id, networkCode: network.code };
   });
 }

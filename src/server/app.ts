@@ -14,7 +14,9 @@ import { staffRoutes } from '../modules/staff/index.js';
 import { eventsRoutes } from '../modules/events/index.js';
 import { achievementsRoutes } from '../modules/achievements/index.js';
 import { importsRoutes } from '../modules/imports/index.js';
-import { catalogueRoutes } from '../modules/catalogue/index.js';
+import { catalogueImportRoutes, catalogueRoutes, catalogueSearchRoutes, cataloguingRoutes } from '../modules/catalogue/index.js';
+import { sruRoutes } from '../modules/sru/index.js';
+import { publicCatalogueRoutes, publicNotFoundPage, wantsHtmlPage } from '../modules/public-catalogue/index.js';
 import { forbidden, sendProblem } from './problem.js';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web/', import.meta.url));
@@ -24,6 +26,8 @@ export interface AppOptions {
   logger?: boolean;
   /** Set the Secure flag on the session cookie (behind HTTPS). */
   secureCookies?: boolean;
+  /** Code of the network the public catalogue and SRU serve; default the first network. */
+  publicNetwork?: string;
 }
 
 /**
@@ -53,10 +57,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error: Error, request, reply) => sendProblem(error, request, reply));
+  const publicNotFound = publicNotFoundPage({ db: database.db, publicNetwork: options.publicNetwork });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/app/') && !request.url.startsWith('/app/assets/') && existsSync(WEB_DIST)) {
       return reply.sendFile('index.html', WEB_DIST);
     }
+    if (wantsHtmlPage(request)) return publicNotFound(request, reply);
     return sendProblem(Object.assign(new Error('not found'), { statusCode: 404 }), request, reply);
   });
   app.removeContentTypeParser('text/plain');
@@ -82,11 +88,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(achievementsRoutes, { db: database.db });
     await api.register(importsRoutes, { db: database.db });
     await api.register(catalogueRoutes, { db: database.db });
+    await api.register(catalogueSearchRoutes, { db: database.db, publicNetwork: options.publicNetwork });
+    await api.register(cataloguingRoutes, { db: database.db });
+    // Its own plugin: the upload's content-type parser (a raw stream) stays inside it.
+    await api.register(catalogueImportRoutes, { db: database.db });
   }, { prefix: '/api' });
+  // SRU for other libraries' systems, outside /api: its clients expect the conventional /sru.
+  await app.register(sruRoutes, { db: database.db, publicNetwork: options.publicNetwork });
 
   if (existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/app/' });
   }
-  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/app/'));
+  // The public catalogue at the site's root: /, /search, /records/:id (server-rendered, no JavaScript).
+  await app.register(publicCatalogueRoutes, { db: database.db, publicNetwork: options.publicNetwork });
   return app;
 }

@@ -13,6 +13,7 @@ describe('configuration', () => {
       host: '127.0.0.1',
       secureCookies: false,
       logRequests: true,
+      publicNetwork: undefined,
     });
   });
 
@@ -30,8 +31,8 @@ describe('configuration', () => {
       host: '10.0.0.5',
     });
     expect(
-      resolveWith({}, { BIBLIOSET_DATA: '/var/lib/biblioset', PORT: '8080', BIBLIOSET_SECURE_COOKIES: '1', BIBLIOSET_LOG_REQUESTS: '0' }),
-    ).toEqual({ database: { dataDir: '/var/lib/biblioset' }, port: 8080, host: '127.0.0.1', secureCookies: true, logRequests: false });
+      resolveWith({}, { BIBLIOSET_DATA: '/var/lib/biblioset', PORT: '8080', BIBLIOSET_SECURE_COOKIES: '1', BIBLIOSET_LOG_REQUESTS: '0', BIBLIOSET_PUBLIC_NETWORK: 'kargasok' }),
+    ).toEqual({ database: { dataDir: '/var/lib/biblioset' }, port: 8080, host: '127.0.0.1', secureCookies: true, logRequests: false, publicNetwork: 'kargasok' });
   });
 
   it('refuses a bad port, a non-PostgreSQL URL and both database flags at once, in Russian', () => {

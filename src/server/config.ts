@@ -25,6 +25,8 @@ export interface ServerConfig {
   secureCookies: boolean;
   /** One line per request on stdout; BIBLIOSET_LOG_REQUESTS=0 turns it off. */
   logRequests: boolean;
+  /** The network the public catalogue and SRU serve (BIBLIOSET_PUBLIC_NETWORK, a network code); default the first. */
+  publicNetwork: string | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -85,6 +87,7 @@ export function resolveServerConfig(flags: ConfigFlags, env: Env = process.env, 
     host: nonEmpty(flags.host) ?? nonEmpty(env.HOST) ?? DEFAULT_HOST,
     secureCookies: isOn(env.BIBLIOSET_SECURE_COOKIES),
     logRequests: !isOff(env.BIBLIOSET_LOG_REQUESTS),
+    publicNetwork: nonEmpty(env.BIBLIOSET_PUBLIC_NETWORK),
   };
 }
 

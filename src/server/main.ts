@@ -55,7 +55,7 @@ function browserUrl(host: string, port: number): string {
 /** Builds the app over the open database and listens on the configured host and port (0: any free port). */
 export async function startServer(options: { database: Database; config: ServerConfig; output?: Output }): Promise<RunningServer> {
   const { database, config, output = consoleOutput } = options;
-  const app = await buildApp({ database, secureCookies: config.secureCookies });
+  const app = await buildApp({ database, secureCookies: config.secureCookies, publicNetwork: config.publicNetwork });
   logRequests(app, output, config.logRequests);
   try {
     await app.listen({ port: config.port, host: config.host });

@@ -11,6 +11,11 @@ import { LoginPage } from './features/auth/LoginPage.js';
 import { BranchCardPage } from './features/branches/BranchCardPage.js';
 import { BranchCreatePage } from './features/branches/BranchCreatePage.js';
 import { BranchListPage } from './features/branches/BranchListPage.js';
+import { CatalogueCreatePage } from './features/catalogue/CatalogueCreatePage.js';
+import { CatalogueEditPage } from './features/catalogue/CatalogueEditPage.js';
+import { CatalogueListPage } from './features/catalogue/CatalogueListPage.js';
+import { CatalogueRecordPage } from './features/catalogue/CatalogueRecordPage.js';
+import { ImportPage } from './features/catalogue/ImportPage.js';
 import { CampaignCardPage } from './features/events/CampaignCardPage.js';
 import { CampaignListPage } from './features/events/CampaignListPage.js';
 import { EventCardPage } from './features/events/EventCardPage.js';
@@ -87,6 +92,11 @@ function SignedInRoutes() {
         <Route path="/events/campaigns" component={CampaignListPage} />
         <Route path="/events/campaigns/:id">{withId((id) => <CampaignCardPage id={id} />)}</Route>
         <Route path="/events/:id">{withId((id) => <EventCardPage id={id} />)}</Route>
+        <Route path="/catalogue" component={CatalogueListPage} />
+        <Route path="/catalogue/new" component={CatalogueCreatePage} />
+        <Route path="/catalogue/import" component={ImportPage} />
+        <Route path="/catalogue/:id/edit">{withId((id) => <CatalogueEditPage id={id} />)}</Route>
+        <Route path="/catalogue/:id">{withId((id) => <CatalogueRecordPage id={id} />)}</Route>
         <Route path="/users"><AdminOnly><UsersPage /></AdminOnly></Route>
         <Route path="/users/new"><AdminOnly><UserCreatePage /></AdminOnly></Route>
         <Route path="/users/:id">{withId((id) => <AdminOnly><UserEditPage id={id} /></AdminOnly>)}</Route>

@@ -26,11 +26,7 @@ export async function openBrowserSession(): Promise<BrowserSession> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  const browser: Browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'ru-RU' });
   await mkdir(SCREENSHOTS, { recursive: true });
   return {
@@ -42,6 +38,15 @@ export async function openBrowserSession(): Promise<BrowserSession> {
       await database.close();
     },
   };
+}
+
+/** Debian's Chromium, headless, quiet (no background network, no updates). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
 }
 
 /** Signs in through the login page as the test administrator; resolves on the first page after it. */

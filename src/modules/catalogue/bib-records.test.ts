@@ -7,7 +7,7 @@ import type { Database } from '../../db/database.js';
 import { systemActor, type Actor } from '../auth/index.js';
 import { createNetwork } from '../network/index.js';
 import {
-  countBibRecords, findBibRecord, findSimilarTitles, readIso2709Buffer, saveBibRecords, searchBibRecords,
+  countBibRecords, findBibRecord, parseSearchBox, readIso2709Buffer, saveBibRecords, searchCatalogue,
   type MarcRecord, type OnMatch,
 } from './index.js';
 
@@ -34,6 +34,10 @@ beforeAll(async () => {
   actor = systemActor(network.id);
 });
 afterAll(() => database.close());
+
+/** Hits of the one search box, without typo correction. */
+const searchBox = async (text: string) =>
+  (await searchCatalogue(database.db, actor.networkId, { query: parseSearchBox(text), correctTypos: false, limit: 100 })).hits;
 
 const save = (records: { record: MarcRecord; schema: 'marc21' | 'rusmarc' }[], onMatch: OnMatch, as: Actor = actor) =>
   database.db.transaction().execute((trx) => saveBibRecords({ trx, actor: as, records, onMatch }));
@@ -138,24 +142,25 @@ describe('saving catalogue records', () => {
 
 describe('searching the stored records', () => {
   it('finds «книга» when asked for «книги» (Russian morphology)', async () => {
-    const hits = await searchBibRecords(database.db, actor.networkId, 'книги');
+    const hits = await searchBox('книги');
     expect(hits.map((hit) => hit.title).some((title) => title.includes('божественная книга сия'))).toBe(true);
   });
 
   it('treats ё as е and finds words of the persons, ranking title words first', async () => {
-    const hits = await searchBibRecords(database.db, actor.networkId, 'калинин');
+    const hits = await searchBox('калинин');
     expect(hits[0]?.title).toBe('Международный стандартный книжный номер (ISBN)');
     await save([{ record: {
       leader: '00000nam0 2200000   450 ',
       fields: [{ tag: '001', value: 'yo-1' }, { tag: '200', ind1: '1', ind2: ' ', subfields: [['a', 'Ёжик в тумане']] },
         { tag: '210', ind1: ' ', ind2: ' ', subfields: [['d', '2020']] }],
     }, schema: 'rusmarc' }], 'skip');
-    expect((await searchBibRecords(database.db, actor.networkId, 'ежик')).map((hit) => hit.title)).toEqual(['Ёжик в тумане']);
-    expect((await searchBibRecords(database.db, actor.networkId, 'ёжика')).map((hit) => hit.title)).toEqual(['Ёжик в тумане']);
+    expect((await searchBox('ежик')).map((hit) => hit.title)).toEqual(['Ёжик в тумане']);
+    expect((await searchBox('ёжика')).map((hit) => hit.title)).toEqual(['Ёжик в тумане']);
   });
 
-  it('finds a title despite a typo through the trigram index', async () => {
-    const hits = await findSimilarTitles(database.db, actor.networkId, 'Международный стандартный книжнй номер');
-    expect(hits[0]?.title).toBe('Международный стандартный книжный номер (ISBN)');
+  it('finds a title despite a typo, and says what it searched for instead', async () => {
+    const result = await searchCatalogue(database.db, actor.networkId, { query: parseSearchBox('Междунродный стандартный книжный номер') });
+    expect(result.corrected?.text).toBe('Международный стандартный книжный номер');
+    expect(result.hits[0]?.title).toBe('Международный стандартный книжный номер (ISBN)');
   });
 });

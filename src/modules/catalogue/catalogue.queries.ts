@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.js';
 import type { MarcRecord } from './marc/record.js';
 import type { MarcSchema } from './marc/schema.js';
 import type { BibProjection } from './projection/project.js';
+import { dictionaryWordsOf, searchColumnsOf } from './search/keys.js';
 
 type Db = Kysely<DB>;
 
@@ -60,7 +61,9 @@ export async function findStoredRecords(db: Db, networkId: number, ids: number[]
 
 /**
  * The projection columns and the search texts as one JSON object per row: a whole batch travels as
- * one parameter into jsonb_to_recordset, so a batch is one statement whatever its size (no limit of
+ * one parameter into json_to_recordset — json, not jsonb: PostgreSQL then only checks the text instead
+ * of building a jsonb tree of the whole batch (docs/drafts/performance.md) — so a batch is one
+ * statement whatever its size (no limit of
  * 65,535 bind parameters, one parse and plan).
  */
 function rowJson(row: BibRecordRow, id?: number) {
@@ -76,6 +79,7 @@ function rowJson(row: BibRecordRow, id?: number) {
     series: p.series, isbns: p.isbns, invalid_isbns: p.invalidIsbns, issns: p.issns, languages: p.languages,
     document_type: p.documentType, bbk: p.bbk, author_mark: p.authorMark, udc: p.udc, subjects: p.subjects,
     keywords: p.keywords, annotation: p.annotation, age_rating: p.ageRating, match_key: row.matchKey,
+    ...searchColumnsOf(p),
     search_a: [p.title, p.subtitle, ...p.parallelTitles].join(' '),
     search_b: p.persons.map((person) => person.name).join(' '),
     search_c: [...p.subjects, ...p.keywords].join(' '),
@@ -83,15 +87,17 @@ function rowJson(row: BibRecordRow, id?: number) {
   };
 }
 
-const RECORDSET_COLUMNS = sql.raw(`schema text, record jsonb, control_number text, control_number_source text,
+const RECORDSET_COLUMNS = sql.raw(`schema text, record json, control_number text, control_number_source text,
   title text, subtitle text, parallel_titles text[], responsibility text, persons jsonb, edition text, place text,
   publisher text, year integer, extent text, series text[], isbns text[], invalid_isbns text[], issns text[],
   languages text[], document_type text, bbk text[], author_mark text, udc text[], subjects text[], keywords text[],
-  annotation text, age_rating text, match_key text, search_a text, search_b text, search_c text, search_d text`);
+  annotation text, age_rating text, match_key text, search_a text, search_b text, search_c text, search_d text,
+  title_key text, author_keys text[], bbk_divisions text[], bbk_key text`);
 
 const PROJECTED_COLUMNS = sql.raw(`schema, record, control_number, control_number_source, title, subtitle,
   parallel_titles, responsibility, persons, edition, place, publisher, year, extent, series, isbns, invalid_isbns,
-  issns, languages, document_type, bbk, author_mark, udc, subjects, keywords, annotation, age_rating, match_key, search_vector`);
+  issns, languages, document_type, bbk, author_mark, udc, subjects, keywords, annotation, age_rating, match_key,
+  title_key, author_keys, bbk_divisions, bbk_key, search_vector`);
 
 /** ё folded to е on both sides: the russian stemmer treats them as different letters. */
 const SEARCH_VECTOR = sql.raw(`setweight(to_tsvector('russian', translate(r.search_a, 'ёЁ', 'еЕ')), 'A')
@@ -102,7 +108,7 @@ const SEARCH_VECTOR = sql.raw(`setweight(to_tsvector('russian', translate(r.sear
 const SELECT_PROJECTED = sql.raw(`r.schema, r.record, r.control_number, r.control_number_source, r.title, r.subtitle,
   r.parallel_titles, r.responsibility, r.persons, r.edition, r.place, r.publisher, r.year, r.extent, r.series, r.isbns,
   r.invalid_isbns, r.issns, r.languages, r.document_type, r.bbk, r.author_mark, r.udc, r.subjects, r.keywords,
-  r.annotation, r.age_rating, r.match_key`);
+  r.annotation, r.age_rating, r.match_key, r.title_key, r.author_keys, r.bbk_divisions, r.bbk_key`);
 
 /** Inserts a batch in one statement. */
 export async function insertBibRecords(db: Db, networkId: number, rows: BibRecordRow[]): Promise<number> {
@@ -110,7 +116,7 @@ export async function insertBibRecords(db: Db, networkId: number, rows: BibRecor
   const payload = JSON.stringify(rows.map((row) => rowJson(row)));
   const result = await sql`INSERT INTO bib_records (network_id, ${PROJECTED_COLUMNS})
     SELECT ${networkId}, ${SELECT_PROJECTED}, ${SEARCH_VECTOR}
-    FROM jsonb_to_recordset(${payload}::jsonb) AS r(${RECORDSET_COLUMNS})`.execute(db);
+    FROM json_to_recordset(${payload}::json) AS r(${RECORDSET_COLUMNS})`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
 
@@ -123,37 +129,23 @@ export async function updateBibRecords(db: Db, networkId: number, rows: { id: nu
   const payload = JSON.stringify(rows.map(({ id, row }) => rowJson(row, id)));
   const { rows: changed } = await sql<{ id: number }>`UPDATE bib_records b SET (${PROJECTED_COLUMNS}, updated_at) =
       (${SELECT_PROJECTED}, ${SEARCH_VECTOR}, now())
-    FROM jsonb_to_recordset(${payload}::jsonb) AS r(id bigint, ${RECORDSET_COLUMNS})
-    WHERE b.network_id = ${networkId} AND b.id = r.id AND (b.record IS DISTINCT FROM r.record OR b.schema IS DISTINCT FROM r.schema)
+    FROM json_to_recordset(${payload}::json) AS r(id bigint, ${RECORDSET_COLUMNS})
+    WHERE b.network_id = ${networkId} AND b.id = r.id AND (b.record::jsonb IS DISTINCT FROM r.record::jsonb OR b.schema IS DISTINCT FROM r.schema)
     RETURNING b.id`.execute(db);
   return changed.map((row) => row.id);
 }
 
-export interface BibSearchHit {
-  id: number;
-  title: string;
-  year: number | null;
-  rank: number;
-}
-
 /**
- * Full-text search with Russian morphology («книги» finds «книга»), ё = е, phrases in quotes and
- * «-слово» (websearch_to_tsquery), best first. The first brick of catalogue search (issue 4, item 5).
+ * Adds the words of a batch's titles and person names to the network's typo dictionary (search/):
+ * one statement per batch, in the batch's transaction; words already known cost nothing.
  */
-export async function searchBibRecords(db: Db, networkId: number, query: string, limit = 20): Promise<BibSearchHit[]> {
-  const { rows } = await sql<BibSearchHit>`SELECT id, title, year, ts_rank(search_vector, q) AS rank
-    FROM bib_records, websearch_to_tsquery('russian', translate(${query}, 'ёЁ', 'еЕ')) AS q
-    WHERE network_id = ${networkId} AND search_vector @@ q
-    ORDER BY rank DESC, id LIMIT ${limit}`.execute(db);
-  return rows;
-}
-
-/** Titles similar to a misspelt one (pg_trgm), most similar first: «Капитанская дочька» → «Капитанская дочка». */
-export async function findSimilarTitles(db: Db, networkId: number, text: string, limit = 10) {
-  const { rows } = await sql<{ id: number; title: string; similarity: number }>`SELECT id, title, similarity(title, ${text}) AS similarity
-    FROM bib_records WHERE network_id = ${networkId} AND title % ${text}
-    ORDER BY similarity DESC, id LIMIT ${limit}`.execute(db);
-  return rows;
+export async function addCatalogueWords(db: Db, networkId: number, rows: BibRecordRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const words = [...new Set(rows.flatMap((row) => dictionaryWordsOf(row.projection)))].sort();
+  if (words.length === 0) return;
+  await sql`INSERT INTO catalogue_words (network_id, word)
+    SELECT DISTINCT ${networkId}::bigint, w FROM unnest(${words}::text[]) AS w
+    ON CONFLICT DO NOTHING`.execute(db);
 }
 
 /** One stored record: the projection columns and the record as read. */

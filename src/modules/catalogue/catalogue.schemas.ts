@@ -49,6 +49,8 @@ export const bibRecordSchema = z.object({
   ageRating: ageRatingSchema.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The bibliographic description per ГОСТ Р 7.0.100-2018, as the public catalogue shows it. */
+  description: z.string(),
   record: marcRecordSchema,
 });
 export type BibRecordView = z.infer<typeof bibRecordSchema>;

@@ -1,10 +1,16 @@
 import type { Selectable } from 'kysely';
 import type { BibRecordsTable } from '../../db/schema.js';
 import type { BibRecordView } from './catalogue.schemas.js';
+import { describeBibRecord } from './description/bibliographic-description.js';
 import type { MarcRecord } from './marc/record.js';
 import type { ProjectedPerson } from './projection/project.js';
 
-export const presentBibRecord = (row: Selectable<BibRecordsTable>): BibRecordView => ({
+export const presentBibRecord = (row: Selectable<BibRecordsTable>): BibRecordView => {
+  const view = presentBibRecordFields(row);
+  return { ...view, description: describeBibRecord(view) };
+};
+
+const presentBibRecordFields = (row: Selectable<BibRecordsTable>): Omit<BibRecordView, 'description'> => ({
   id: row.id,
   schema: row.schema,
   controlNumber: row.control_number,

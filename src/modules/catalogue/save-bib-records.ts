@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { assertCanCompileNetworkRecords, recordAudit, type Actor } from '../auth/index.js';
 import {
-  findByControlNumbers, findByIsbns, findByMatchKeys, findStoredRecords, insertBibRecords, updateBibRecords,
+  addCatalogueWords, findByControlNumbers, findByIsbns, findByMatchKeys, findStoredRecords, insertBibRecords, updateBibRecords,
   type BibRecordRow, type StoredMatchCandidate,
 } from './catalogue.queries.js';
 import type { MarcRecord } from './marc/record.js';
@@ -30,6 +30,17 @@ interface Incoming extends BibRecordRow {
   controlKey: string | null;
 }
 
+/** A record with its projection and matching keys computed (`prepareBibRecord`). */
+export type PreparedBibRecord = Incoming;
+
+/**
+ * The projection and keys of a record, computed ahead of `saveBibRecords` — the import prepares the
+ * next batch while the database stores the current one (docs/drafts/performance.md).
+ */
+export function prepareBibRecord(record: MarcRecord, schema: MarcSchema): PreparedBibRecord {
+  return toIncoming(record, schema);
+}
+
 /**
  * Stores a batch of records with their projections: one SELECT per matching rule, one INSERT for the
  * new ones, one UPDATE for the replaced ones, one audit entry for the batch. Matching on re-import:
@@ -40,14 +51,15 @@ interface Incoming extends BibRecordRow {
 export async function saveBibRecords(options: {
   trx: Kysely<DB>;
   actor: Actor;
-  records: { record: MarcRecord; schema: MarcSchema }[];
+  /** Records as read, or prepared by `prepareBibRecord`. */
+  records: ({ record: MarcRecord; schema: MarcSchema } | PreparedBibRecord)[];
   onMatch: OnMatch;
 }): Promise<SaveBibRecordsResult> {
   const { trx, actor, records, onMatch } = options;
   assertCanCompileNetworkRecords(actor);
   const networkId = actor.networkId;
 
-  const incoming: Incoming[] = records.map(({ record, schema }) => toIncoming(record, schema));
+  const incoming: Incoming[] = records.map((row) => ('projection' in row ? row : toIncoming(row.record, row.schema)));
   const stored = await findCandidates(trx, networkId, incoming);
 
   const byControl = new Map<string, Target>();
@@ -131,6 +143,7 @@ export async function saveBibRecords(options: {
 
   const imported = await insertBibRecords(trx, networkId, inserts);
   const changedIds = await updateBibRecords(trx, networkId, [...replacements].map(([id, row]) => ({ id, row })));
+  await addCatalogueWords(trx, networkId, [...inserts, ...replacements.values()]);
   skipped += replacements.size - changedIds.length;
   const result = { imported, updated: changedIds.length + updatedPending, skipped };
 

@@ -11,4 +11,6 @@ export { findBranchIdByCode, findMissingBranchIds, findNetworkByCode, listNetwor
 export { branchExistedInYear, didBranchExistInYear, findInactiveBranchDays } from './network.queries.js';
 /** Branches of a network (filtered, paged), e.g. for matching names in an imported report. */
 export { listBranches } from './network.queries.js';
+/** The network the public catalogue and SRU serve (configured code, else the first network). */
+export { resolvePublicNetwork } from './public-network.js';
 export type { BranchEventInput, CreateBranchInput, CreateServicePointInput } from './network.schemas.js';

@@ -36,6 +36,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <NavLink href="/staff">{t.header.staff}</NavLink>
           <NavLink href="/events">{t.events.nav}</NavLink>
           <NavLink href="/achievements">{t.header.achievements}</NavLink>
+          <NavLink href="/catalogue">{t.catalogue.nav}</NavLink>
           {canCompileNetworkRecords(me) && <NavLink href="/imports/report-text">{t.reportImport.nav}</NavLink>}
           {isAdmin(me) && <NavLink href="/users">{t.header.users}</NavLink>}
           {isAdmin(me) && <NavLink href="/audit">{t.header.audit}</NavLink>}

@@ -153,3 +153,28 @@ export type Fulfilment = Out<EventsSchemas['fulfilmentSchema']>;
 export type FulfilmentQuery = QueryOf<EventsSchemas['fulfilmentQuery']>;
 export type EventStatistics = Out<EventsSchemas['statisticsSchema']>;
 export type EventStatisticsQuery = QueryOf<EventsSchemas['statisticsQuery']>;
+
+// Catalogue: records, search (Contract 1) and cataloguing (Contract 2).
+type CatalogueSchemas = typeof import('../../modules/catalogue/catalogue.schemas.js');
+type CatalogueSearchSchemas = typeof import('../../modules/catalogue/search/search.schemas.js');
+type CataloguingSchemas = typeof import('../../modules/catalogue/cataloguing/cataloguing.schemas.js');
+export type BibRecordView = Out<CatalogueSchemas['bibRecordSchema']>;
+export type MarcRecordView = Out<CatalogueSchemas['marcRecordSchema']>;
+export type AgeRating = Out<CatalogueSchemas['ageRatingSchema']>;
+export type CatalogueSearchQuery = QueryOf<CatalogueSearchSchemas['catalogueSearchQuery']>;
+export type CatalogueSearchResult = Out<CatalogueSearchSchemas['catalogueSearchResponse']>;
+export type CatalogueHit = Out<CatalogueSearchSchemas['catalogueHitSchema']>;
+export type BibFormView = Out<CataloguingSchemas['bibFormSchema']>;
+export type BibRecordFormView = Out<CataloguingSchemas['bibRecordFormSchema']>;
+export type CreateBibRecordBody = In<CataloguingSchemas['createBibRecordBody']>;
+export type UpdateBibRecordBody = In<CataloguingSchemas['updateBibRecordBody']>;
+export type DuplicatesQuery = QueryOf<CataloguingSchemas['duplicatesQuery']>;
+export type DuplicatesView = Out<CataloguingSchemas['duplicatesSchema']>;
+export type DuplicateCandidateView = Out<CataloguingSchemas['duplicateCandidateSchema']>;
+export type CataloguingOptions = Out<CataloguingSchemas['cataloguingOptionsSchema']>;
+
+// Catalogue import and export (Contract 4).
+type CatalogueImportSchemas = typeof import('../../modules/catalogue/import/import.schemas.js');
+export type CatalogueImportView = Out<CatalogueImportSchemas['catalogueImportSchema']>;
+export type CatalogueImportDetail = Out<CatalogueImportSchemas['catalogueImportDetailSchema']>;
+export type CatalogueImportUploadQuery = QueryOf<CatalogueImportSchemas['importUploadQuery']>;

@@ -22,3 +22,6 @@ export const canRecordForBranches = (me: Me, branchIds: number[]) =>
 
 /** Who may record achievements at all (a librarian: for their own branches). */
 export const canRecordAchievements = (me: Me) => canCompileNetworkRecords(me) || (me.role === 'librarian' && me.branchIds.length > 0);
+
+/** Cataloguing (creating and editing records): administrators, methodologists and librarians; deleting: see canCompileNetworkRecords. */
+export const canCatalogue = (me: Me) => me.role === 'admin' || me.role === 'methodologist' || me.role === 'librarian';

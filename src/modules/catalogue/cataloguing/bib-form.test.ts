@@ -1,0 +1,202 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { corpusFiles } from '../marc/corpus.testkit.js';
+import { readIso2709Buffer } from '../marc/iso2709-reader.js';
+import { readMarcXmlString } from '../marc/marcxml-reader.js';
+import type { DataField, MarcField, MarcRecord } from '../marc/record.js';
+import { detectSchema, type MarcSchema } from '../marc/schema.js';
+import { project } from '../projection/project.js';
+import { applyForm, formFromRecord, normaliseBibForm, recordFromForm, responsibilityFromPersons, type BibForm } from './bib-form.js';
+
+const schemas: MarcSchema[] = ['rusmarc', 'marc21'];
+
+const captainsDaughter: BibForm = {
+  documentType: 'book',
+  title: 'Капитанская дочка',
+  subtitle: 'роман',
+  parallelTitle: "The Captain's Daughter",
+  persons: [
+    { name: 'Пушкин, Александр Сергеевич', role: 'aut' },
+    { name: 'Гоголь, Николай Васильевич', role: 'aut' },
+    { name: 'Бенуа, Александр Николаевич', role: 'ill' },
+    { name: 'Лотман, Ю. М.', role: 'ann' },
+    { name: 'Смит, Джон', role: 'trl' },
+    { name: 'Ильина, Ирина', role: 'com' },
+  ],
+  responsibility: '',
+  edition: '2-е изд., испр.',
+  place: 'Москва ; Санкт-Петербург',
+  publisher: 'Детская литература',
+  year: 2019,
+  extent: '318, [2] с. : ил. ; 21 см',
+  series: 'Школьная библиотека ; вып. 3',
+  isbns: ['978-5-901202-50-0', '5-93093-342-1'],
+  language: 'rus',
+  bbk: '84(2Рос=Рус)1 ; 83.3(2Рос=Рус)1',
+  authorMark: 'П91',
+  udc: '821.161.1-31',
+  subjects: ['Русская литература -- 19 в.', 'Пугачёвское восстание'],
+  keywords: ['дворянство', 'честь'],
+  annotation: 'Повесть о любви и чести.\nВторой абзац аннотации.',
+  ageRating: '12+',
+};
+
+describe('recordFromForm', () => {
+  for (const schema of schemas) {
+    it(`gives a ${schema} record whose projection holds every value of the form`, () => {
+      const record = recordFromForm(captainsDaughter, schema, { controlNumber: 'DEMO-1', agency: 'DEMO', now: new Date('2024-03-05T10:20:30Z') });
+      expect(formFromRecord(record, schema)).toEqual(captainsDaughter);
+      const p = project(record, schema);
+      expect(p).toMatchObject({
+        controlNumber: 'DEMO-1',
+        title: 'Капитанская дочка', subtitle: 'роман', parallelTitles: ["The Captain's Daughter"],
+        responsibility: 'А. С. Пушкин, Н. В. Гоголь ; художник А. Н. Бенуа ; комментарии Ю. М. Лотман ; перевод Д. Смит ; составитель И. Ильина',
+        edition: '2-е изд., испр.', place: 'Москва ; Санкт-Петербург', publisher: 'Детская литература', year: 2019,
+        extent: '318, [2] с. : ил. ; 21 см', series: ['Школьная библиотека ; вып. 3'],
+        isbns: ['9785901202500', '9785930933420'], invalidIsbns: [], languages: ['rus'], documentType: 'book',
+        bbk: ['84(2Рос=Рус)1', '83.3(2Рос=Рус)1'], authorMark: 'П91', udc: ['821.161.1-31'],
+        subjects: ['Русская литература -- 19 в.', 'Пугачёвское восстание'], keywords: ['дворянство', 'честь'],
+        annotation: 'Повесть о любви и чести.\nВторой абзац аннотации.', ageRating: '12+',
+      });
+      expect(p.persons.map(({ name, roles, primary }) => ({ name, roles, primary }))).toEqual([
+        { name: 'Пушкин, Александр Сергеевич', roles: ['aut'], primary: true },
+        { name: 'Гоголь, Николай Васильевич', roles: ['aut'], primary: schema === 'rusmarc' },
+        { name: 'Бенуа, Александр Николаевич', roles: ['ill'], primary: false },
+        { name: 'Лотман, Ю. М.', roles: ['ann'], primary: false },
+        { name: 'Смит, Джон', roles: ['trl'], primary: false },
+        { name: 'Ильина, Ирина', roles: ['com'], primary: false },
+      ]);
+    });
+
+    it(`round-trips every document type and an empty form in ${schema}`, () => {
+      for (const documentType of ['book', 'serial', 'audio', 'video', 'electronic', 'map', 'music', 'other'] as const) {
+        const form = { ...captainsDaughter, documentType };
+        expect(formFromRecord(recordFromForm(form, schema), schema).documentType).toBe(documentType);
+      }
+      const empty: BibForm = { ...captainsDaughter, title: 'Без сведений', subtitle: '', parallelTitle: '', persons: [], edition: '', place: '', publisher: '',
+        year: null, extent: '', series: '', isbns: [], language: '', bbk: '', authorMark: 'А12', udc: '', subjects: [], keywords: [], annotation: '', ageRating: null };
+      expect(formFromRecord(recordFromForm(empty, schema), schema)).toEqual(empty);
+    });
+  }
+
+  it('writes RUSMARC as Russian libraries expect: 200 $a/$e/$f, 210, 215, 700/701/702 with UNIMARC relator codes, 686 with $2 rubbk, 333', () => {
+    const record = recordFromForm(captainsDaughter, 'rusmarc', { controlNumber: 'DEMO-1', agency: 'DEMO', now: new Date('2024-03-05T10:20:30Z') });
+    const field = (tag: string) => record.fields.filter((f): f is DataField => f.tag === tag).map((f) => f.subfields);
+    expect(record.leader).toBe('00000nam0 2200000 i 450 ');
+    expect(record.fields.map((f) => f.tag)).toEqual([...record.fields.map((f) => f.tag)].sort());
+    expect(field('100')).toEqual([[['a', '20240305d2019    u  y0rusy50      ba']]]);
+    expect(field('200')[0]).toEqual([['a', 'Капитанская дочка'], ['d', "The Captain's Daughter"], ['e', 'роман'],
+      ['f', 'А. С. Пушкин, Н. В. Гоголь ; художник А. Н. Бенуа ; комментарии Ю. М. Лотман ; перевод Д. Смит ; составитель И. Ильина']]);
+    expect(field('210')).toEqual([[['a', 'Москва'], ['a', 'Санкт-Петербург'], ['c', 'Детская литература'], ['d', '2019']]]);
+    expect(field('215')).toEqual([[['a', '318, [2] с.'], ['c', 'ил.'], ['d', '21 см']]]);
+    expect(field('700')).toEqual([[['a', 'Пушкин'], ['b', 'А. С.'], ['g', 'Александр Сергеевич'], ['4', '070']]]);
+    expect(field('701')).toEqual([[['a', 'Гоголь'], ['b', 'Н. В.'], ['g', 'Николай Васильевич'], ['4', '070']]]);
+    expect(field('702').map((s) => s.at(-1))).toEqual([['4', '440'], ['4', '020'], ['4', '730'], ['4', '220']]);
+    expect(field('686')).toEqual([[['a', '84(2Рос=Рус)1'], ['b', 'П91'], ['2', 'rubbk']], [['a', '83.3(2Рос=Рус)1'], ['2', 'rubbk']]]);
+    expect(field('333')).toEqual([[['a', '12+']]]);
+    expect(field('801')).toEqual([[['a', 'RU'], ['b', 'DEMO'], ['c', '20240305'], ['g', 'rcr']]]);
+  });
+
+  it('writes MARC21 with ISBD punctuation, 264 _1 for publication and the main entry in 100', () => {
+    const record = recordFromForm(captainsDaughter, 'marc21', { controlNumber: 'DEMO-1', agency: 'DEMO', now: new Date('2024-03-05T10:20:30Z') });
+    const fields = (tag: string) => record.fields.filter((f): f is DataField => f.tag === tag);
+    expect(record.fields.find((f) => f.tag === '003')).toEqual({ tag: '003', value: 'DEMO' });
+    const f008 = record.fields.find((f) => f.tag === '008');
+    expect(f008 && 'value' in f008 ? f008.value : '').toMatch(/^240305s2019 {4}ru .{17}rus.d$/);
+    expect(fields('245')[0]!.subfields).toEqual([['a', 'Капитанская дочка :'], ['b', 'роман /'], ['c', expect.stringMatching(/^А\. С\. Пушкин/)]]);
+    expect(fields('264')[0]).toEqual({ tag: '264', ind1: ' ', ind2: '1', subfields: [['a', 'Москва ;'], ['a', 'Санкт-Петербург :'], ['b', 'Детская литература,'], ['c', '2019']] });
+    expect(fields('300')[0]!.subfields).toEqual([['a', '318, [2] с. :'], ['b', 'ил. ;'], ['c', '21 см']]);
+    expect(fields('100')[0]!.subfields).toEqual([['a', 'Пушкин, Александр Сергеевич'], ['4', 'aut']]);
+    expect(fields('490')[0]!.subfields).toEqual([['a', 'Школьная библиотека ;'], ['v', 'вып. 3']]);
+    expect(fields('521')[0]!.subfields).toEqual([['a', '12+']]);
+  });
+
+  it('builds the statement of responsibility from the persons while it is left empty, and shows it empty again', () => {
+    expect(responsibilityFromPersons([{ name: 'Толстой, Лев Николаевич', role: 'aut' }])).toBe('Л. Н. Толстой');
+    expect(responsibilityFromPersons(['А, Б', 'В, Г', 'Д, Е', 'Ж, З'].map((name) => ({ name, role: 'aut' })))).toBe('Б. А, Г. В, Е. Д [и др.]');
+    const withText = { ...captainsDaughter, responsibility: 'Александр Пушкин' };
+    expect(formFromRecord(recordFromForm(withText, 'rusmarc'), 'rusmarc').responsibility).toBe('Александр Пушкин');
+  });
+});
+
+interface CorpusRecord { file: string; record: MarcRecord; schema: MarcSchema }
+
+function corpusRecords(): CorpusRecord[] {
+  const records: CorpusRecord[] = [];
+  for (const file of corpusFiles()) {
+    const bytes = readFileSync(file.path);
+    const results = file.format === 'marcxml' ? readMarcXmlString(bytes.toString('utf8')) : readIso2709Buffer(bytes);
+    for (const result of results) {
+      if (result.kind !== 'record') continue;
+      const schema = detectSchema(result.record);
+      if (schema) records.push({ file: file.name, record: result.record, schema });
+    }
+  }
+  return records;
+}
+
+/** What the form owns: everything else must come out of applyForm exactly as it went in. */
+const OWNED: Record<MarcSchema, RegExp> = {
+  rusmarc: /^(010|100|101|200|205|210|214|215|225|330|333|510|6[0-9][0-9]|675|686|70[012]|908)$/,
+  marc21: /^(008|020|041|080|084|100|245|246|250|26[04]|300|385|490|520|521|6[0-9][0-9]|700|830)$/,
+};
+const notOwned = (record: MarcRecord, schema: MarcSchema): MarcField[] => record.fields.filter((field) => !OWNED[schema].test(field.tag));
+
+describe('applyForm on the corpus', () => {
+  const records = corpusRecords();
+
+  it('reads enough records of both schemas to mean something', () => {
+    expect(records.filter((r) => r.schema === 'rusmarc').length).toBeGreaterThan(1000);
+    expect(records.filter((r) => r.schema === 'marc21').length).toBeGreaterThan(1000);
+  });
+
+  it('leaves every record exactly as it was when the form is saved unchanged', () => {
+    // Every other record: the whole corpus takes long on a busy two-core machine, and the half covers every file.
+    const changed = records.filter((_, index) => index % 2 === 0).filter(({ record, schema }) => JSON.stringify(applyForm(record, schema, formFromRecord(record, schema))) !== JSON.stringify(record));
+    expect(changed.map((r) => r.file)).toEqual([]);
+  });
+
+  it('writes every field of an edited form so the record reads back as the form, keeping every field the form does not own', () => {
+    const failures: string[] = [];
+    records.forEach(({ file, record, schema }, index) => {
+      if (index % 7 !== 0) return;
+      const before = formFromRecord(record, schema);
+      const edited = normaliseBibForm({
+        ...before,
+        documentType: index % 2 === 0 ? before.documentType : 'book',
+        title: `${before.title} (изм.)`,
+        subtitle: index % 3 === 0 ? '' : 'новые сведения',
+        parallelTitle: index % 5 === 0 ? 'Parallel' : before.parallelTitle,
+        persons: [{ name: 'Новиков, Иван Петрович', role: 'aut' }, ...before.persons.slice(1), { name: 'Редакторова, А. Б.', role: 'edt' }],
+        responsibility: index % 2 === 0 ? '' : 'И. П. Новиков',
+        edition: index % 4 === 0 ? '' : '3-е изд.',
+        place: 'Москва', publisher: index % 3 === 0 ? before.publisher : 'Наука', year: index % 6 === 0 ? null : 2001,
+        extent: index % 4 === 1 ? '' : '200 с. : ил.',
+        series: index % 3 === 1 ? '' : 'Серия ; 5',
+        isbns: index % 2 === 0 ? [...before.isbns, '978-5-02-000000-6'] : before.isbns.slice(1),
+        language: index % 5 === 1 ? '' : 'eng',
+        bbk: index % 3 === 2 ? '' : `${before.bbk ? `${before.bbk} ; ` : ''}63.3(2)`,
+        authorMark: index % 4 === 2 ? '' : 'Н73',
+        udc: index % 2 === 0 ? '94(470)' : before.udc,
+        subjects: [...before.subjects.slice(1), ...(index % 2 === 0 ? ['История -- Россия'] : [])],
+        keywords: index % 3 === 0 ? [] : [...before.keywords, 'новое слово'],
+        annotation: index % 2 === 0 ? 'Новая аннотация.' : '',
+        ageRating: index % 2 === 0 ? '16+' : null,
+      });
+      const after = applyForm(record, schema, edited);
+      const read = normaliseBibForm(formFromRecord(after, schema));
+      // Subjects come back in tag order (600…607 / 600…651): a new 606/650 sorts before a kept 607/651.
+      const comparable = (form: BibForm) => ({ ...form, subjects: [...form.subjects].sort() });
+      if (JSON.stringify(comparable(read)) !== JSON.stringify(comparable(edited))) {
+        failures.push(`${file} #${index}: ${JSON.stringify(diff(read, edited))}`);
+      }
+      if (JSON.stringify(notOwned(after, schema)) !== JSON.stringify(notOwned(record, schema))) failures.push(`${file} #${index}: other fields changed`);
+    });
+    expect(failures.slice(0, 10)).toEqual([]);
+  });
+});
+
+function diff(a: BibForm, b: BibForm) {
+  return Object.fromEntries(Object.keys(a).filter((key) => JSON.stringify(a[key as keyof BibForm]) !== JSON.stringify(b[key as keyof BibForm]))
+    .map((key) => [key, { got: a[key as keyof BibForm], want: b[key as keyof BibForm] }]));
+}

@@ -1,0 +1,871 @@
+/**
+ * The cataloguing form (Contract 2): a record in librarians' terms ↔ MARC, for RUSMARC and MARC21.
+ *
+ * The form reads a record through the projection (`project()`), so what the form shows is exactly what
+ * search and display show, and the mapping tables in `projection/` stay the one source of truth for
+ * "which tag and subfield holds what". Writing goes slot by slot: each form field (title, persons,
+ * year…) is compared with what the record says now and rewritten only when it differs, touching only
+ * the subfields that slot owns — so an unchanged form leaves the record byte for byte as it was, and
+ * every field the form does not show (notes, holdings data, 801, local 9XX…) is kept.
+ *
+ * Invariants (tested on the corpus): `formFromRecord(recordFromForm(f, s), s)` equals `f` and
+ * `formFromRecord(applyForm(r, s, f), s)` equals `f` for a normalised form (see `normaliseBibForm`:
+ * trimmed text, authors first, no duplicate list entries). Lists come back in the record's order:
+ * subjects are ordered by tag (600…607) as the projection reads them.
+ */
+import type { DataField, MarcField, MarcRecord, Subfield } from '../marc/record.js';
+import type { MarcSchema } from '../marc/schema.js';
+import type { SchemaMapping } from '../projection/mapping.js';
+import { ageRatingOf, MAPPINGS, project, type AgeRating, type BibProjection } from '../projection/project.js';
+
+export interface BibFormPerson {
+  /** "Пушкин, Александр Сергеевич" (surname, comma, forenames or initials) or "Гомер". */
+  name: string;
+  /** MARC relator code: aut, com, edt, trl, ill… ('' when the record names no role of a secondary person). */
+  role: string;
+}
+
+export const BIB_FORM_DOCUMENT_TYPES = ['book', 'serial', 'audio', 'video', 'electronic', 'map', 'music', 'other'] as const;
+export type BibFormDocumentType = (typeof BIB_FORM_DOCUMENT_TYPES)[number];
+/** The form's document types in the singular, as a cataloguer chooses one («Книга»). */
+export const BIB_FORM_DOCUMENT_TYPE_LABELS: Record<BibFormDocumentType, string> = {
+  book: 'Книга', serial: 'Периодическое или продолжающееся издание', audio: 'Аудиозапись', video: 'Видеозапись',
+  electronic: 'Электронный ресурс', map: 'Карта', music: 'Ноты', other: 'Другое',
+};
+
+export interface BibForm {
+  documentType: BibFormDocumentType;
+  title: string;
+  /** Сведения, относящиеся к заглавию: «роман», «сказки». */
+  subtitle: string;
+  /** Parallel titles, several joined with " = ". */
+  parallelTitle: string;
+  /** Authors (role aut) first; the first author is the main entry. */
+  persons: BibFormPerson[];
+  /** As on the title page; '' → built from the persons (and shown as '' again while it matches them). */
+  responsibility: string;
+  edition: string;
+  place: string;
+  publisher: string;
+  year: number | null;
+  /** «318, [2] с. : ил. ; 21 см» — ISBD separators " : ", " ; ", " + " split it into subfields. */
+  extent: string;
+  /** «Школьная библиотека» or «Школьная библиотека ; вып. 3» (the number after the last " ; "). */
+  series: string;
+  /** As typed (the record keeps them as written); validated by the use-cases, not here. */
+  isbns: string[];
+  /** MARC language code ('rus'); '' for none. */
+  language: string;
+  /** ББК indexes, several joined with " ; ". */
+  bbk: string;
+  authorMark: string;
+  /** УДК indexes, several joined with " ; ". */
+  udc: string;
+  /** Subject headings; subdivisions joined with " -- " («История -- Россия»). */
+  subjects: string[];
+  keywords: string[];
+  /** Paragraphs separated by newlines. */
+  annotation: string;
+  ageRating: AgeRating | null;
+}
+
+/** The separators the form uses inside its one-line fields. */
+export const LIST_SEPARATOR = ' ; ';
+export const PARALLEL_SEPARATOR = ' = ';
+export const SUBDIVISION_SEPARATOR = ' -- ';
+
+/** An empty form (a new book in Russian, no age label chosen yet). */
+export function emptyBibForm(): BibForm {
+  return {
+    documentType: 'book', title: '', subtitle: '', parallelTitle: '', persons: [], responsibility: '', edition: '',
+    place: '', publisher: '', year: null, extent: '', series: '', isbns: [], language: 'rus', bbk: '', authorMark: '',
+    udc: '', subjects: [], keywords: [], annotation: '', ageRating: null,
+  };
+}
+
+/** Trims and collapses spaces, puts authors first, drops empty and repeated list entries. */
+export function normaliseBibForm(form: BibForm): BibForm {
+  const persons = form.persons
+    .map((person) => ({ name: squeeze(person.name), role: person.role.trim() }))
+    .filter((person) => person.name !== '');
+  const list = (items: string[]) => [...new Set(items.map(squeeze).filter(Boolean))];
+  return {
+    documentType: form.documentType,
+    title: squeeze(form.title),
+    subtitle: squeeze(form.subtitle),
+    parallelTitle: squeeze(form.parallelTitle).replace(/\s*=\s*/g, PARALLEL_SEPARATOR),
+    persons: [...persons.filter((person) => person.role === 'aut'), ...persons.filter((person) => person.role !== 'aut')],
+    responsibility: squeeze(form.responsibility),
+    edition: squeeze(form.edition),
+    place: splitList(form.place).join(LIST_SEPARATOR),
+    publisher: splitList(form.publisher).join(LIST_SEPARATOR),
+    year: form.year,
+    extent: squeeze(form.extent),
+    series: squeeze(form.series),
+    isbns: [...new Set(form.isbns.map((isbn) => isbn.trim()).filter(Boolean))],
+    language: form.language.trim().toLowerCase(),
+    bbk: [...new Set(splitList(form.bbk))].join(LIST_SEPARATOR),
+    authorMark: squeeze(form.authorMark),
+    udc: [...new Set(splitList(form.udc))].join(LIST_SEPARATOR),
+    subjects: list(form.subjects.map((subject) => subject.split(/\s*--\s*/).map(squeeze).filter(Boolean).join(SUBDIVISION_SEPARATOR))),
+    keywords: list(form.keywords),
+    annotation: form.annotation.split('\n').map((line) => line.trim()).filter(Boolean).join('\n'),
+    ageRating: form.ageRating,
+  };
+}
+
+/** The form for a stored record: what the form can show of it. */
+export function formFromRecord(record: MarcRecord, schema: MarcSchema): BibForm {
+  return formFromProjection(record, schema, project(record, schema));
+}
+
+function formFromProjection(record: MarcRecord, schema: MarcSchema, p: BibProjection): BibForm {
+  const mapping = MAPPINGS[schema];
+  const named = p.persons.filter((person) => person.kind === 'person')
+    .map((person) => ({ name: person.name, role: person.roles[0] ?? (person.primary ? 'aut' : '') }));
+  const persons = [...named.filter((person) => person.role === 'aut'), ...named.filter((person) => person.role !== 'aut')];
+  return {
+    documentType: (BIB_FORM_DOCUMENT_TYPES as readonly string[]).includes(p.documentType) ? p.documentType as BibFormDocumentType : 'other',
+    title: p.title,
+    subtitle: p.subtitle,
+    parallelTitle: p.parallelTitles.join(PARALLEL_SEPARATOR),
+    persons,
+    responsibility: p.responsibility === responsibilityFromPersons(persons) ? '' : p.responsibility,
+    edition: p.edition,
+    place: p.place,
+    publisher: p.publisher,
+    year: p.year,
+    extent: p.extent,
+    series: p.series[0] ?? '',
+    isbns: dataFields(record, mapping.isbn.tag).flatMap((field) => values(field, mapping.isbn.valid)).map((value) => value.trim()).filter(Boolean),
+    language: p.languages[0] ?? '',
+    bbk: p.bbk.join(LIST_SEPARATOR),
+    authorMark: p.authorMark,
+    udc: p.udc.join(LIST_SEPARATOR),
+    subjects: p.subjects,
+    keywords: p.keywords,
+    annotation: p.annotation,
+    ageRating: p.ageRating,
+  };
+}
+
+export interface RecordFromFormOptions {
+  /** 001. */
+  controlNumber?: string;
+  /** Who made the record: MARC21 003 and 040, RUSMARC 801 $b (an organisation code such as the network's). */
+  agency?: string;
+  /** Date entered (RUSMARC 100, MARC21 008) and 005; defaults to now. */
+  now?: Date;
+}
+
+/** A new record in the schema (RUSMARC by default for this network's own records) from the form. */
+export function recordFromForm(form: BibForm, schema: MarcSchema, options: RecordFromFormOptions = {}): MarcRecord {
+  const now = options.now ?? new Date();
+  const fields: MarcField[] = [];
+  if (options.controlNumber) fields.push({ tag: '001', value: options.controlNumber });
+  if (options.agency && schema === 'marc21') fields.push({ tag: '003', value: options.agency });
+  fields.push({ tag: '005', value: transactionTime(now) });
+  if (schema === 'marc21') {
+    // 008 for books: date entered, single date (set by the year), Russia, no attempt to code 18–34, language.
+    fields.push({ tag: '008', value: `${yymmdd(now)}s    ${'    '}ru ${'|'.repeat(17)}   |d` });
+    if (options.agency) fields.push(dataField('040', ' ', ' ', [['a', options.agency], ['b', 'rus'], ['e', 'rcr'], ['c', options.agency]]));
+  } else {
+    // 100 $a: date entered, publication date type and date (set by the year), audience unknown, not a
+    // government publication, cataloguing language Russian, Unicode, Cyrillic title.
+    fields.push(dataField('100', ' ', ' ', [['a', `${yyyymmdd(now)}d        u  y0rusy50      ba`]]));
+    if (options.agency) fields.push(dataField('801', ' ', '0', [['a', 'RU'], ['b', options.agency], ['c', yyyymmdd(now)], ['g', 'rcr']]));
+  }
+  const leader = schema === 'marc21' ? '00000nam a2200000 i 4500' : '00000nam0 2200000 i 450 ';
+  return applyFormTo({ leader, fields }, schema, form, true);
+}
+
+/** The record with the form's fields rewritten and every other field kept as it was. */
+export function applyForm(record: MarcRecord, schema: MarcSchema, form: BibForm): MarcRecord {
+  return applyFormTo(record, schema, form, false);
+}
+
+function applyFormTo(record: MarcRecord, schema: MarcSchema, form: BibForm, creating: boolean): MarcRecord {
+  const target = normaliseBibForm(form);
+  let current: MarcRecord = { leader: record.leader, fields: record.fields };
+  // A new record holds none of the form's fields: every slot writes, in order, and nothing needs reading back
+  // (re-projecting after each of ~20 writes made building the demo's 2,800 records take seconds).
+  if (creating) return SLOTS.reduce((built, slot) => slot.write(built, schema, target, MAPPINGS[schema]), current);
+  let projection = project(current, schema);
+  let now = normaliseBibForm(formFromProjection(current, schema, projection));
+  for (const slot of SLOTS) {
+    if (slot.equal(now, target, { projection, creating })) continue;
+    current = slot.write(current, schema, target, MAPPINGS[schema]);
+    projection = project(current, schema);
+    now = normaliseBibForm(formFromProjection(current, schema, projection));
+  }
+  return current;
+}
+
+/** Sets 005 (date and time of latest transaction) to `now`, adding it after 001–004 when missing. */
+export function touchRecord(record: MarcRecord, now: Date): MarcRecord {
+  const value = transactionTime(now);
+  if (record.fields.some((field) => field.tag === '005')) {
+    return { ...record, fields: record.fields.map((field) => (field.tag === '005' ? { tag: '005', value } : field)) };
+  }
+  return { ...record, fields: placeInTagOrder(record.fields, [{ tag: '005', value }]) };
+}
+
+/** The statement of responsibility built from the persons: «А. С. Пушкин ; художник И. Я. Билибин». */
+export function responsibilityFromPersons(persons: BibFormPerson[]): string {
+  const authors = persons.filter((person) => person.role === 'aut').map((person) => directOrder(person.name));
+  const parts: string[] = [];
+  if (authors.length > 0) parts.push(authors.length > 3 ? `${authors.slice(0, 3).join(', ')} [и др.]` : authors.join(', '));
+  const byRole = new Map<string, string[]>();
+  for (const person of persons) {
+    if (person.role === 'aut') continue;
+    byRole.set(person.role, [...(byRole.get(person.role) ?? []), directOrder(person.name)]);
+  }
+  for (const [role, names] of byRole) {
+    const word = RESPONSIBILITY_WORDS[role];
+    parts.push(word ? `${word} ${names.join(', ')}` : names.join(', '));
+  }
+  return parts.join(LIST_SEPARATOR);
+}
+
+/** Roles the form offers, with their names in librarians' words (ГОСТ Р 7.0.12 and common practice). */
+export const PERSON_ROLES: { code: string; label: string }[] = [
+  { code: 'aut', label: 'автор' },
+  { code: 'com', label: 'составитель' },
+  { code: 'edt', label: 'редактор' },
+  { code: 'trl', label: 'переводчик' },
+  { code: 'ill', label: 'художник' },
+  { code: 'aui', label: 'автор предисловия' },
+  { code: 'ann', label: 'комментатор' },
+  { code: 'pht', label: 'фотограф' },
+  { code: 'cmp', label: 'композитор' },
+  { code: 'nrt', label: 'чтец' },
+  { code: 'oth', label: 'другое' },
+];
+
+const RESPONSIBILITY_WORDS: Record<string, string> = {
+  com: 'составитель', edt: 'редактор', trl: 'перевод', ill: 'художник', aui: 'предисловие', ann: 'комментарии',
+  pht: 'фотографии', cmp: 'музыка', nrt: 'читает',
+};
+
+/** "Пушкин, Александр Сергеевич" → "А. С. Пушкин"; "Гомер" stays. */
+function directOrder(name: string): string {
+  const comma = name.indexOf(',');
+  if (comma < 0) return name;
+  const initials = initialsOf(name.slice(comma + 1));
+  const surname = name.slice(0, comma).trim();
+  return initials ? `${initials} ${surname}` : surname;
+}
+
+/** "Александр Сергеевич" → "А. С."; "А. С." stays; "Мария-Луиза" → "М.-Л.". */
+function initialsOf(forenames: string): string {
+  return forenames.trim().split(/\s+/).filter(Boolean)
+    .map((word) => word.split('-').map((part) => (part ? `${part.replace(/\.$/, '').charAt(0)}.` : '')).join('-'))
+    .join(' ');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Slots: one per form field (or group), each knowing how to compare and how to write itself.
+
+interface Slot {
+  equal(current: BibForm, target: BibForm, context: { projection: BibProjection; creating: boolean }): boolean;
+  write(record: MarcRecord, schema: MarcSchema, form: BibForm, mapping: SchemaMapping): MarcRecord;
+}
+
+const same = <K extends keyof BibForm>(key: K) => (a: BibForm, b: BibForm) => JSON.stringify(a[key]) === JSON.stringify(b[key]);
+
+/** Leader/06 and /07 for each document type (RUSMARC and MARC21 share these codes, except electronic). */
+const LEADER_TYPE: Record<BibFormDocumentType, Record<MarcSchema, [string, string]>> = {
+  book: { rusmarc: ['a', 'm'], marc21: ['a', 'm'] },
+  serial: { rusmarc: ['a', 's'], marc21: ['a', 's'] },
+  audio: { rusmarc: ['i', 'm'], marc21: ['i', 'm'] },
+  video: { rusmarc: ['g', 'm'], marc21: ['g', 'm'] },
+  electronic: { rusmarc: ['l', 'm'], marc21: ['m', 'm'] },
+  map: { rusmarc: ['e', 'm'], marc21: ['e', 'm'] },
+  music: { rusmarc: ['c', 'm'], marc21: ['c', 'm'] },
+  other: { rusmarc: ['m', 'm'], marc21: ['o', 'm'] },
+};
+
+const SLOTS: Slot[] = [
+  {
+    equal: same('documentType'),
+    write(record, schema, form) {
+      const [type, level] = LEADER_TYPE[form.documentType][schema];
+      const leader = record.leader.padEnd(24, ' ');
+      return { ...record, leader: `${leader.slice(0, 6)}${type}${level}${leader.slice(8)}` };
+    },
+  },
+  { equal: same('title'), write: (record, schema, form, mapping) => editTitleField(record, schema, mapping, (field) => {
+    const withoutParts = field.subfields.filter(([code]) => !mapping.title.parts.includes(code) || code === '');
+    return replaceSubfields(withoutParts, mapping.title.title, form.title ? [form.title] : [], 'start');
+  }) },
+  { equal: same('subtitle'), write: (record, schema, form, mapping) => editTitleField(record, schema, mapping, (field) =>
+    replaceSubfields(field.subfields, mapping.title.subtitle, form.subtitle ? [form.subtitle] : [], mapping.title.title)) },
+  {
+    equal: same('parallelTitle'),
+    write(record, schema, form, mapping) {
+      const titles = splitList(form.parallelTitle, PARALLEL_SEPARATOR);
+      let result = removeFields(record, (field) => mapping.parallelTitles.some((source) =>
+        field.tag === source.tag && 'subfields' in field && (source.ind2 === undefined || field.ind2 === source.ind2)));
+      if (mapping.title.parallel) {
+        const code = mapping.title.parallel;
+        return editTitleField(result, schema, mapping, (field) => replaceSubfields(field.subfields, code, titles, mapping.title.title + mapping.title.parts));
+      }
+      const source = mapping.parallelTitles[0]!;
+      result = addFields(result, titles.map((title) => dataField(source.tag, '3', source.ind2 ?? ' ', [[source.code, title]])));
+      return result;
+    },
+  },
+  { equal: same('persons'), write: writePersons },
+  {
+    // '' means "as the persons say": a new record gets the statement built from them, and so does a record
+    // whose statement was typed and is now cleared; a record that never had one is not given one.
+    equal: (_current, target, { projection, creating }) => {
+      const text = target.responsibility || responsibilityFromPersons(target.persons);
+      if (!target.responsibility && !creating && projection.responsibility === '') return true;
+      return projection.responsibility === text;
+    },
+    write: (record, schema, form, mapping) => editTitleField(record, schema, mapping, (field) => {
+      const text = form.responsibility || responsibilityFromPersons(form.persons);
+      return replaceSubfields(field.subfields, mapping.title.responsibility, text ? [text] : [],
+        mapping.title.title + mapping.title.parts + (mapping.title.parallel ?? '') + mapping.title.subtitle);
+    }),
+  },
+  { equal: same('edition'), write: (record, schema, form, mapping) => editSingleField(record, schema, mapping.edition.tag, (subfields) =>
+    replaceSubfields(subfields, mapping.edition.codes, form.edition ? [form.edition] : [], 'start')) },
+  { equal: same('place'), write: (record, schema, form, mapping) => editPublication(record, schema, mapping, (subfields) =>
+    replaceSubfields(subfields, mapping.publication.place, splitList(form.place), 'start')) },
+  { equal: same('publisher'), write: (record, schema, form, mapping) => editPublication(record, schema, mapping, (subfields) =>
+    replaceSubfields(subfields, mapping.publication.publisher, splitList(form.publisher), mapping.publication.place)) },
+  { equal: same('year'), write: writeYear },
+  {
+    equal: same('extent'),
+    write: (record, schema, form, mapping) => editSingleField(record, schema, mapping.extent.tag, (subfields) => {
+      const owned = mapping.extent.parts.map(([code]) => code).join('');
+      const kept = subfields.filter(([code]) => !owned.includes(code) || code === '');
+      return [...extentSubfields(form.extent, mapping), ...kept];
+    }),
+  },
+  {
+    equal: same('series'),
+    write(record, schema, form, mapping) {
+      const result = removeFields(record, (field) => mapping.series.some((source) => source.tag === field.tag) && 'subfields' in field);
+      if (!form.series) return result;
+      const source = mapping.series[0]!;
+      const cut = form.series.lastIndexOf(LIST_SEPARATOR);
+      const subfields: Subfield[] = cut > 0
+        ? [[source.title, form.series.slice(0, cut)], [source.number, form.series.slice(cut + LIST_SEPARATOR.length)]]
+        : [[source.title, form.series]];
+      return addFields(result, [punctuated(schema, dataField(source.tag, schema === 'marc21' ? '0' : '1', ' ', subfields))]);
+    },
+  },
+  { equal: same('isbns'), write: writeIsbns },
+  { equal: same('language'), write: writeLanguage },
+  {
+    equal: same('bbk'),
+    write: (record, _schema, form, mapping) => writeValueFields(record, {
+      matches: (field) => isBbkField(field, mapping), code: mapping.bbk.number, values: splitList(form.bbk),
+      create: (value) => dataField(mapping.bbk.tag, ' ', ' ', [[mapping.bbk.number, value], [mapping.bbk.systemCode, 'rubbk']]),
+      keepWhen: (field) => field.subfields.some(([code]) => code === mapping.bbk.itemNumber),
+    }),
+  },
+  { equal: same('authorMark'), write: writeAuthorMark },
+  {
+    equal: same('udc'),
+    write: (record, _schema, form, mapping) => writeValueFields(record, {
+      matches: (field) => field.tag === mapping.udc.tag, code: mapping.udc.code, values: splitList(form.udc),
+      create: (value) => dataField(mapping.udc.tag, ' ', ' ', [[mapping.udc.code, value]]),
+    }),
+  },
+  { equal: same('subjects'), write: writeSubjects },
+  {
+    equal: same('keywords'),
+    write: (record, schema, form, mapping) => writeValueFields(record, {
+      matches: (field) => field.tag === mapping.keywords.tag, code: mapping.keywords.code, values: form.keywords,
+      create: (value) => dataField(mapping.keywords.tag, schema === 'rusmarc' ? '0' : ' ', ' ', [[mapping.keywords.code, value]]),
+    }),
+  },
+  {
+    equal: same('annotation'),
+    write(record, _schema, form, mapping) {
+      const { tag, code } = mapping.annotation;
+      const result = removeFields(record, (field) => field.tag === tag && 'subfields' in field);
+      const paragraphs = form.annotation ? form.annotation.split('\n') : [];
+      return addFields(result, paragraphs.map((text) => dataField(tag, ' ', ' ', [[code, text]])));
+    },
+  },
+  { equal: same('ageRating'), write: writeAgeRating },
+];
+
+function writePersons(record: MarcRecord, schema: MarcSchema, form: BibForm, mapping: SchemaMapping): MarcRecord {
+  const personSources = mapping.persons.filter((source) => source.kind === 'person');
+  const isPersonField = (field: MarcField): field is DataField => 'subfields' in field && personSources.some((source) => source.tag === field.tag);
+  // Existing fields are reused for the same name and role, so their other subfields (dates, $3 authority
+  // links) survive; only their tag follows the person's new place in the list.
+  const existing = record.fields.filter(isPersonField).map((field) => {
+    const person = formFromRecord({ leader: record.leader, fields: [field] }, schema).persons[0];
+    return { field, person };
+  });
+  const used = new Set<DataField>();
+  let authorIndex = 0;
+  const fields = form.persons.map((person) => {
+    const isAuthor = person.role === 'aut';
+    const tag = schema === 'rusmarc'
+      ? (isAuthor ? (authorIndex++ === 0 ? '700' : '701') : '702')
+      : (isAuthor && authorIndex++ === 0 ? '100' : '700');
+    const reuse = existing.find((entry) => !used.has(entry.field) && entry.person?.name === person.name && entry.person.role === person.role
+      && primaryOf(mapping, entry.field.tag) === primaryOf(mapping, tag));
+    if (reuse) {
+      used.add(reuse.field);
+      return { ...reuse.field, tag };
+    }
+    return personField(schema, mapping, tag, person);
+  });
+  return addFields(removeFields(record, isPersonField), fields);
+}
+
+const primaryOf = (mapping: SchemaMapping, tag: string) => mapping.persons.find((source) => source.tag === tag)?.primary ?? false;
+
+/** RUSMARC: $a surname, $b initials, $g forenames, $4 UNIMARC relator code. MARC21: $a "Surname, Forenames", $4. */
+function personField(schema: MarcSchema, mapping: SchemaMapping, tag: string, person: BibFormPerson): DataField {
+  const roleCode = person.role ? relatorCodeFor(schema, mapping, person.role) : undefined;
+  const relator: Subfield[] = roleCode ? [[mapping.relatorCodeSubfield, roleCode]] : [];
+  // A primary person without a role is read back as an author; a secondary one keeps its role empty.
+  if (schema === 'marc21') {
+    return dataField(tag, person.name.includes(',') ? '1' : '0', ' ', [['a', person.name], ...relator]);
+  }
+  const comma = person.name.indexOf(',');
+  if (comma < 0) return dataField(tag, ' ', '0', [['a', person.name], ...relator]);
+  const surname = person.name.slice(0, comma).trim();
+  const forenames = person.name.slice(comma + 1).trim();
+  const initials = initialsOf(forenames);
+  return dataField(tag, ' ', '1', [['a', surname], ...(initials ? [['b', initials] as Subfield] : []), ...(forenames ? [['g', forenames] as Subfield] : []), ...relator]);
+}
+
+/** MARC relator code → the schema's code: RUSMARC writes UNIMARC numeric codes (the inverse of its table). */
+function relatorCodeFor(schema: MarcSchema, mapping: SchemaMapping, role: string): string {
+  if (schema === 'marc21') return role;
+  const preferred: Record<string, string> = { aut: '070', edt: '340' };
+  if (preferred[role]) return preferred[role];
+  return Object.entries(mapping.relatorCodes).find(([, code]) => code === role)?.[0] ?? role;
+}
+
+function writeYear(record: MarcRecord, schema: MarcSchema, form: BibForm, mapping: SchemaMapping): MarcRecord {
+  const yearText = form.year === null ? '' : String(form.year);
+  let result = editPublication(record, schema, mapping, (subfields) =>
+    replaceSubfields(subfields, mapping.publication.date, yearText ? [yearText] : [], mapping.publication.publisher + mapping.publication.place), !yearText);
+  // The fixed field is the fallback the projection reads when the publication field has no date: keep it in step.
+  const fallback = mapping.yearFallback;
+  const date = form.year === null ? (schema === 'marc21' ? 'uuuu' : '    ') : String(form.year).padStart(4, '0').slice(-4);
+  const dateType = form.year === null ? (schema === 'marc21' ? 'n' : 'u') : (schema === 'marc21' ? 's' : 'd');
+  const setDate = (text: string) => {
+    if (text.length < fallback.end) return text;
+    const before = text.slice(0, fallback.start - 1);
+    const typeChar = text.charAt(fallback.start - 1);
+    const keepType = form.year !== null && typeChar !== ' ' && typeChar !== 'n' && typeChar !== 'u' && typeChar !== '|';
+    return `${before}${keepType ? typeChar : dateType}${date}${text.slice(fallback.end)}`;
+  };
+  result = {
+    ...result,
+    fields: result.fields.map((field) => {
+      if (field.tag !== fallback.tag) return field;
+      if ('value' in field) return { ...field, value: setDate(field.value) };
+      if (!fallback.code) return field;
+      let done = false;
+      return { ...field, subfields: field.subfields.map(([code, value]): Subfield => {
+        if (code !== fallback.code || done) return [code, value];
+        done = true;
+        return [code, setDate(value)];
+      }) };
+    }),
+  };
+  return result;
+}
+
+function writeIsbns(record: MarcRecord, schema: MarcSchema, form: BibForm, mapping: SchemaMapping): MarcRecord {
+  const { tag, valid } = mapping.isbn;
+  const wanted = new Set(form.isbns);
+  const kept = new Set<string>();
+  // Subfields of an ISBN no longer wanted go, with its field when nothing else (a cancelled $z) remains.
+  const fields: MarcField[] = [];
+  for (const field of record.fields) {
+    if (field.tag !== tag || !('subfields' in field) || !field.subfields.some(([code]) => code === valid)) {
+      fields.push(field);
+      continue;
+    }
+    const subfields = field.subfields.filter(([code, value]) => {
+      if (code !== valid) return true;
+      const text = value.trim();
+      if (!wanted.has(text) || kept.has(text)) return false;
+      kept.add(text);
+      return true;
+    });
+    if (subfields.some(([code]) => code === valid || code === mapping.isbn.cancelled)) fields.push({ ...field, subfields });
+  }
+  // Order as in the form: kept fields hold their place; new ones are added in form order after them.
+  let result: MarcRecord = { ...record, fields };
+  const current = formFromRecord(result, schema).isbns;
+  const additions = form.isbns.filter((isbn) => !kept.has(isbn));
+  if (current.length + additions.length === form.isbns.length && [...current, ...additions].every((isbn, i) => isbn === form.isbns[i])) {
+    return addFields(result, additions.map((isbn) => dataField(tag, ' ', ' ', [[valid, isbn]])));
+  }
+  // The order changed: write the ISBN fields afresh in the form's order (qualifiers of kept ones move along).
+  const byIsbn = new Map<string, DataField>();
+  for (const field of result.fields) {
+    if (field.tag === tag && 'subfields' in field) {
+      const isbn = field.subfields.find(([code]) => code === valid)?.[1].trim();
+      if (isbn !== undefined && !byIsbn.has(isbn)) byIsbn.set(isbn, field);
+    }
+  }
+  result = removeFields(result, (field) => byIsbn.has(('subfields' in field && field.tag === tag && field.subfields.find(([code]) => code === valid)?.[1].trim()) || '\u0000'));
+  return addFields(result, form.isbns.map((isbn) => byIsbn.get(isbn) ?? dataField(tag, ' ', ' ', [[valid, isbn]])));
+}
+
+function writeLanguage(record: MarcRecord, schema: MarcSchema, form: BibForm, mapping: SchemaMapping): MarcRecord {
+  const { tag, code } = mapping.languages;
+  let result: MarcRecord;
+  if (!form.language) {
+    // Any 101/041 $a left would still speak for the record: the language slot owns them all when cleared.
+    result = removeFields(record, (field) => field.tag === tag && 'subfields' in field);
+  } else {
+    let replaced = false;
+    result = { ...record, fields: record.fields.map((field) => {
+      if (replaced || field.tag !== tag || !('subfields' in field)) return field;
+      const index = field.subfields.findIndex(([c, value]) => c === code && /[a-z]{3}/.test(value.toLowerCase()));
+      if (index < 0) return field;
+      replaced = true;
+      // A combined MARC21 "ruseng" keeps its other languages.
+      const rest = (field.subfields[index]![1].toLowerCase().match(/[a-z]{3}/g) ?? []).slice(1).join('');
+      const subfields = [...field.subfields];
+      subfields[index] = [code, `${form.language}${rest}`];
+      return { ...field, subfields };
+    }) };
+    if (!replaced) result = addFields(result, [dataField(tag, '0', ' ', [[code, form.language]])]);
+  }
+  const fallback = mapping.languageFallback;
+  if (fallback) {
+    const language = (form.language || '   ').padEnd(3, ' ').slice(0, 3);
+    result = { ...result, fields: result.fields.map((field) => 'value' in field && field.tag === fallback.tag && field.value.length >= fallback.end
+      ? { ...field, value: `${field.value.slice(0, fallback.start)}${language}${field.value.slice(fallback.end)}` }
+      : field) };
+  }
+  return result;
+}
+
+function writeAuthorMark(record: MarcRecord, _schema: MarcSchema, form: BibForm, mapping: SchemaMapping): MarcRecord {
+  const code = mapping.bbk.itemNumber;
+  // Cleared everywhere it may be read (ББК field $b, IRBIS 908), then written where it was, else in the first ББК field.
+  const firstBbk = record.fields.find((field) => isBbkField(field, mapping)) as DataField | undefined;
+  const lived908 = mapping.authorMark.find((source) => record.fields.some((field) => field.tag === source.tag && 'subfields' in field
+    && field.subfields.some(([c]) => c === source.code)));
+  const livedInBbk = firstBbk?.subfields.some(([c]) => c === code) ?? false;
+  let fields: MarcField[] = record.fields.map((field) => {
+    if (!('subfields' in field)) return field;
+    if (isBbkField(field, mapping)) return { ...field, subfields: field.subfields.filter(([c]) => c !== code) };
+    const source = mapping.authorMark.find((s) => s.tag === field.tag);
+    if (source) return { ...field, subfields: field.subfields.filter(([c]) => c !== source.code) };
+    return field;
+  });
+  // A ББК field or a 908 left with nothing but its system code goes.
+  fields = fields.filter((field) => !('subfields' in field)
+    || !(field.tag === mapping.bbk.tag || mapping.authorMark.some((source) => source.tag === field.tag))
+    || field.subfields.some(([c]) => c !== mapping.bbk.systemCode && c !== ''));
+  let result: MarcRecord = { ...record, fields };
+  if (!form.authorMark) return result;
+  if (lived908 && !livedInBbk) {
+    const existing = result.fields.some((field) => field.tag === lived908.tag);
+    if (existing) {
+      return { ...result, fields: result.fields.map((field) => field.tag === lived908.tag && 'subfields' in field
+        ? { ...field, subfields: [[lived908.code, form.authorMark] as Subfield, ...field.subfields] } : field) };
+    }
+    return addFields(result, [dataField(lived908.tag, ' ', ' ', [[lived908.code, form.authorMark]])]);
+  }
+  const target = result.fields.find((field) => isBbkField(field, mapping)) as DataField | undefined;
+  if (target) {
+    result = { ...result, fields: result.fields.map((field) => field === target
+      ? { ...target, subfields: insertAfter(target.subfields, mapping.bbk.number, [code, form.authorMark]) } : field) };
+    return result;
+  }
+  return addFields(result, [dataField(mapping.bbk.tag, ' ', ' ', [[code, form.authorMark], [mapping.bbk.systemCode, 'rubbk']])]);
+}
+
+function writeSubjects(record: MarcRecord, schema: MarcSchema, form: BibForm, mapping: SchemaMapping): MarcRecord {
+  const { tags, main, subdivisions } = mapping.subjects;
+  const headingOf = (field: DataField) => field.subfields
+    .filter(([code]) => code === main || subdivisions.includes(code)).map(([, value]) => value.trim()).filter(Boolean).join(SUBDIVISION_SEPARATOR);
+  const wanted = new Set(form.subjects);
+  const kept = new Set<string>();
+  const isSubject = (field: MarcField): field is DataField => 'subfields' in field && tags.includes(field.tag);
+  let result: MarcRecord = {
+    ...record,
+    fields: record.fields.filter((field) => {
+      if (!isSubject(field)) return true;
+      const heading = formFromRecord({ leader: record.leader, fields: [field] }, schema).subjects[0] ?? headingOf(field);
+      if (!wanted.has(heading) || kept.has(heading)) return false;
+      kept.add(heading);
+      return true;
+    }),
+  };
+  const mainTag = schema === 'rusmarc' ? '606' : '650';
+  const subdivisionCode = 'x';
+  result = addFields(result, form.subjects.filter((subject) => !kept.has(subject)).map((subject) => {
+    const [head, ...rest] = subject.split(SUBDIVISION_SEPARATOR);
+    return dataField(mainTag, schema === 'rusmarc' ? '1' : ' ', schema === 'rusmarc' ? ' ' : '4',
+      [[main, head!], ...rest.map((part): Subfield => [subdivisionCode, part])]);
+  }));
+  return result;
+}
+
+function writeAgeRating(record: MarcRecord, _schema: MarcSchema, form: BibForm, mapping: SchemaMapping): MarcRecord {
+  const sources = mapping.ageRating;
+  let replaced = false;
+  const fields: MarcField[] = [];
+  for (const field of record.fields) {
+    const source = sources.find((s) => s.tag === field.tag);
+    if (!source || !('subfields' in field)) {
+      fields.push(field);
+      continue;
+    }
+    const subfields = field.subfields.flatMap(([code, value]): Subfield[] => {
+      if (code !== source.code || ageRatingOf(value) === null) return [[code, value]];
+      if (form.ageRating && !replaced && source === sources[0]) {
+        replaced = true;
+        return [[code, form.ageRating]];
+      }
+      return [];
+    });
+    if (subfields.some(([code]) => code !== '')) fields.push({ ...field, subfields });
+  }
+  const result: MarcRecord = { ...record, fields };
+  if (!form.ageRating || replaced) return result;
+  const source = sources[0]!;
+  return addFields(result, [dataField(source.tag, ' ', ' ', [[source.code, form.ageRating]])]);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Field surgery.
+
+function isBbkField(field: MarcField, mapping: SchemaMapping): boolean {
+  return field.tag === mapping.bbk.tag && 'subfields' in field && field.subfields.some(([code, value]) =>
+    code === mapping.bbk.systemCode && value.toLowerCase().startsWith(mapping.bbk.systemPrefix));
+}
+
+/**
+ * Rewrites the values of a repeatable field (one value per field, e.g. ББК 686 $a, УДК 675 $a,
+ * keywords 610 $a): fields whose value stays are kept as they are, others lose the value (and go when
+ * nothing else of theirs matters), new values get new fields. Falls back to writing all afresh when
+ * the order would differ from the form's.
+ */
+function writeValueFields(record: MarcRecord, options: {
+  matches: (field: MarcField) => boolean; code: string; values: string[];
+  create: (value: string) => DataField; keepWhen?: (field: DataField) => boolean;
+}): MarcRecord {
+  const { code, values: wanted } = options;
+  const matches = (field: MarcField): field is DataField => 'subfields' in field && options.matches(field);
+  const pool = [...wanted];
+  const fields: MarcField[] = [];
+  for (const field of record.fields) {
+    if (!matches(field)) {
+      fields.push(field);
+      continue;
+    }
+    const subfields = field.subfields.filter(([c, value]) => {
+      if (c !== code) return true;
+      const index = pool.indexOf(value.trim());
+      if (index < 0) return false;
+      pool.splice(index, 1);
+      return true;
+    });
+    const hasValue = subfields.some(([c]) => c === code);
+    if (hasValue || (options.keepWhen?.({ ...field, subfields }) ?? false)) fields.push({ ...field, subfields });
+  }
+  const keptValues = fields.filter(matches).flatMap((field) => values(field, code).map((value) => value.trim()));
+  const inOrder = [...keptValues, ...pool];
+  if (inOrder.every((value, i) => value === wanted[i])) {
+    // A ББК field left holding only the author mark takes the first new index.
+    let result: MarcRecord = { ...record, fields };
+    const orphan = fields.find((field): field is DataField => matches(field) && !field.subfields.some(([c]) => c === code));
+    const additions = [...pool];
+    if (orphan && additions.length > 0 && keptValues.length === 0) {
+      const value = additions.shift()!;
+      result = { ...result, fields: result.fields.map((field) => field === orphan ? { ...orphan, subfields: [[code, value] as Subfield, ...orphan.subfields] } : field) };
+    }
+    return addFields(result, additions.map(options.create));
+  }
+  const withoutAll = removeFields({ ...record, fields }, (field) => matches(field) && field.subfields.some(([c]) => c === code));
+  const previous = new Map(fields.filter(matches).flatMap((field) => values(field, code).map((value) => [value.trim(), field] as const)));
+  return addFields(withoutAll, wanted.map((value) => previous.get(value) ?? options.create(value)));
+}
+
+/** Edits the title field (RUSMARC 200, MARC21 245), creating it when missing. */
+function editTitleField(record: MarcRecord, schema: MarcSchema, mapping: SchemaMapping, edit: (field: DataField) => Subfield[]): MarcRecord {
+  return editSingleField(record, schema, mapping.title.tag, (subfields, field) => edit(field ?? dataField(mapping.title.tag, '1', schema === 'marc21' ? '0' : ' ', subfields)), true);
+}
+
+/** Edits the first field with this tag, creating it (in tag order) when missing; drops it when left empty (unless `keep`). */
+function editSingleField(record: MarcRecord, schema: MarcSchema, tag: string,
+  edit: (subfields: Subfield[], field: DataField | undefined) => Subfield[], keep = false): MarcRecord {
+  const index = record.fields.findIndex((field) => field.tag === tag && 'subfields' in field);
+  const field = index >= 0 ? record.fields[index] as DataField : undefined;
+  const subfields = edit(field?.subfields ?? [], field);
+  const hasContent = subfields.some(([code, value]) => code !== '' && value !== '');
+  if (!field) {
+    if (!hasContent) return record;
+    const ind1 = tag === '200' ? '1' : tag === '245' ? '1' : ' ';
+    const ind2 = tag === '245' ? '0' : tag === '264' ? '1' : ' ';
+    return addFields(record, [punctuated(schema, dataField(tag, ind1, ind2, subfields))]);
+  }
+  if (!hasContent && !keep) {
+    // Clearing: the next field with this tag would otherwise speak instead (a record in two scripts has two 250s).
+    return { ...record, fields: record.fields.flatMap((other) => {
+      if (other.tag !== tag || !('subfields' in other)) return [other];
+      const left = other === field ? subfields : edit(other.subfields, other);
+      return left.some(([code, value]) => code !== '' && value !== '') ? [punctuated(schema, { ...other, subfields: left })] : [];
+    }) };
+  }
+  const fields = [...record.fields];
+  fields[index] = punctuated(schema, { ...field, subfields });
+  return { ...record, fields };
+}
+
+/** Edits the publication field the projection reads (first 210/214, MARC21 first 260/264); a new one is 210 / 264 _1. */
+function editPublication(record: MarcRecord, schema: MarcSchema, mapping: SchemaMapping, edit: (subfields: Subfield[]) => Subfield[], removing = false): MarcRecord {
+  const tag = mapping.publication.tags.find((candidate) => record.fields.some((field) => field.tag === candidate && 'subfields' in field));
+  if (!tag && removing) return record;
+  return editSingleField(record, schema, tag ?? (schema === 'marc21' ? '264' : '210'), (subfields) => edit(subfields));
+}
+
+/**
+ * Replaces every subfield with one of `codes` by `newValues` (with the first code), placed where the first
+ * old one was, else after the last subfield with a code in `after` ('start': at the beginning).
+ */
+function replaceSubfields(subfields: Subfield[], codes: string, newValues: string[], after: string): Subfield[] {
+  const code = codes[0]!;
+  const firstOld = subfields.findIndex(([c]) => codes.includes(c) && c !== '');
+  const kept = subfields.filter(([c]) => !codes.includes(c) || c === '');
+  const additions = newValues.map((value): Subfield => [code, value]);
+  let position: number;
+  if (firstOld >= 0) position = subfields.slice(0, firstOld).filter(([c]) => !codes.includes(c) || c === '').length;
+  else if (after === 'start') position = kept[0]?.[0] === '' ? 1 : 0;
+  else {
+    let last = -1;
+    kept.forEach(([c], i) => { if (c !== '' && after.includes(c)) last = i; });
+    position = last >= 0 ? last + 1 : (after.length > 0 ? leadingCount(kept, after) : kept.length);
+  }
+  return [...kept.slice(0, position), ...additions, ...kept.slice(position)];
+}
+
+/** Where to insert when none of the "after" codes is present: after subfields that sort before the new one. */
+function leadingCount(kept: Subfield[], after: string): number {
+  const firstAfter = after[0]!;
+  let count = 0;
+  for (const [c] of kept) {
+    if (c === '' || c < firstAfter) count++;
+    else break;
+  }
+  return count;
+}
+
+function insertAfter(subfields: Subfield[], afterCode: string, subfield: Subfield): Subfield[] {
+  let last = -1;
+  subfields.forEach(([c], i) => { if (c === afterCode) last = i; });
+  return [...subfields.slice(0, last + 1), subfield, ...subfields.slice(last + 1)];
+}
+
+/** «318, [2] с. : ил. ; 21 см» → $a $c $d (RUSMARC 215) or $a $b $c (MARC21 300), by the mapping's separators. */
+function extentSubfields(extent: string, mapping: SchemaMapping): Subfield[] {
+  if (!extent) return [];
+  const parts = mapping.extent.parts;
+  const result: Subfield[] = [];
+  let rest = extent;
+  let partIndex = 0;
+  let value = '';
+  // Walk the text; a separator of a later part starts that part, anything else stays in the current value.
+  const separators = parts.slice(1).map(([, separator]) => separator);
+  while (rest.length > 0) {
+    let cut = -1;
+    let cutPart = -1;
+    for (let i = partIndex + 1; i < parts.length; i++) {
+      const at = rest.indexOf(separators[i - 1]!);
+      if (at >= 0 && (cut < 0 || at < cut)) { cut = at; cutPart = i; }
+    }
+    if (cut < 0) { value += rest; break; }
+    value += rest.slice(0, cut);
+    result.push([parts[partIndex]![0], value]);
+    value = '';
+    rest = rest.slice(cut + separators[cutPart - 1]!.length);
+    partIndex = cutPart;
+  }
+  result.push([parts[partIndex]![0], value]);
+  return result.filter(([, v]) => v !== '');
+}
+
+/** MARC21 carries ISBD punctuation at the end of the subfield before the next one; the projection strips it again. */
+const MARC21_PUNCTUATION: Record<string, Record<string, string>> = {
+  '245': { b: ' :', c: ' /' },
+  '250': { b: ' /' },
+  '260': { a: ' ;', b: ' :', c: ',' },
+  '264': { a: ' ;', b: ' :', c: ',' },
+  '300': { b: ' :', c: ' ;', e: ' +' },
+  '490': { v: ' ;' },
+};
+
+function punctuated(schema: MarcSchema, field: DataField): DataField {
+  const rules = schema === 'marc21' ? MARC21_PUNCTUATION[field.tag] : undefined;
+  if (!rules) return field;
+  const subfields = field.subfields.map(([code, value], i): Subfield => {
+    const next = field.subfields[i + 1]?.[0];
+    const mark = next ? rules[next] : undefined;
+    if (!mark || code === '') return [code, value];
+    return [code, `${value.replace(/[\s/:;=,]+$/u, '')}${mark}`];
+  });
+  return { ...field, subfields };
+}
+
+function removeFields(record: MarcRecord, predicate: (field: MarcField) => boolean): MarcRecord {
+  return { ...record, fields: record.fields.filter((field) => !predicate(field)) };
+}
+
+function addFields(record: MarcRecord, fields: MarcField[]): MarcRecord {
+  return fields.length === 0 ? record : { ...record, fields: placeInTagOrder(record.fields, fields) };
+}
+
+/** Inserts each new field after the last field whose tag sorts at or before it (records are in tag order, mostly). */
+function placeInTagOrder(existing: MarcField[], additions: MarcField[]): MarcField[] {
+  const fields = [...existing];
+  for (const field of additions) {
+    let position = fields.length;
+    for (let i = fields.length - 1; i >= 0; i--) {
+      if (fields[i]!.tag <= field.tag) { position = i + 1; break; }
+      position = i;
+    }
+    fields.splice(position, 0, field);
+  }
+  return fields;
+}
+
+function dataField(tag: string, ind1: string, ind2: string, subfields: Subfield[]): DataField {
+  return { tag, ind1, ind2, subfields };
+}
+
+function dataFields(record: MarcRecord, tag: string): DataField[] {
+  return record.fields.filter((field): field is DataField => field.tag === tag && 'subfields' in field);
+}
+
+function values(field: DataField, codes: string): string[] {
+  return field.subfields.filter(([code]) => code !== '' && codes.includes(code)).map(([, value]) => value);
+}
+
+function squeeze(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** "a ; b" → ["a", "b"]; a separator needs its spaces, so "a;b" inside an index stays one value. */
+function splitList(text: string, separator = LIST_SEPARATOR): string[] {
+  return squeeze(text).split(separator).map(squeeze).filter(Boolean);
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+const yyyymmdd = (d: Date) => `${d.getUTCFullYear()}${pad2(d.getUTCMonth() + 1)}${pad2(d.getUTCDate())}`;
+const yymmdd = (d: Date) => yyyymmdd(d).slice(2);
+/** 005: yyyymmddhhmmss.f */
+const transactionTime = (d: Date) => `${yyyymmdd(d)}${pad2(d.getUTCHours())}${pad2(d.getUTCMinutes())}${pad2(d.getUTCSeconds())}.0`;

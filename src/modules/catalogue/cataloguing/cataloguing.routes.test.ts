@@ -1,0 +1,236 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type Client, type TestApp } from '../../../../test/app.js';
+import { branchInput } from '../../../../test/factories.js';
+import type { MarcRecord } from '../marc/record.js';
+import { saveBibRecords } from '../save-bib-records.js';
+import { emptyBibForm, type BibForm } from './bib-form.js';
+
+let t: TestApp;
+let admin: Client;
+let librarian: Client;
+let director: Client;
+let methodologist: Client;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  admin = await t.signIn('admin');
+  const branchId = (await admin.post('/api/branches', branchInput())).json().id;
+  librarian = await t.signIn('librarian', [branchId]);
+  director = await t.signIn('director');
+  methodologist = await t.signIn('methodologist');
+});
+afterAll(() => t.close());
+
+const form = (changes: Partial<BibForm>): BibForm => ({
+  ...emptyBibForm(),
+  title: 'Капитанская дочка',
+  subtitle: 'повесть',
+  persons: [{ name: 'Пушкин, Александр Сергеевич', role: 'aut' }],
+  place: 'Москва', publisher: 'Детская литература', year: 2019,
+  isbns: ['978-5-08-005955-1'],
+  ageRating: '12+',
+  ...changes,
+});
+
+async function create(client: Client, body: object) {
+  return client.post('/api/catalogue/records', body);
+}
+
+describe('POST /api/catalogue/records', () => {
+  it('catalogues a RUSMARC record from the form with the network\'s control number, and writes the audit log', async () => {
+    const response = await create(librarian, { form: form({ title: 'Пиковая дама', isbns: [] }) });
+    expect(response.statusCode).toBe(201);
+    const view = response.json();
+    expect(view).toMatchObject({
+      schema: 'rusmarc', title: 'Пиковая дама', subtitle: 'повесть', year: 2019, ageRating: '12+',
+      controlNumber: `test-${view.id}`, controlNumberSource: null, responsibility: 'А. С. Пушкин',
+      persons: [{ name: 'Пушкин, Александр Сергеевич', roles: ['aut'], primary: true }],
+    });
+    expect(view.description).toContain('Пиковая дама : повесть / А. С. Пушкин');
+    const fields = (view.record as MarcRecord).fields;
+    expect(fields.find((field) => field.tag === '001')).toEqual({ tag: '001', value: `test-${view.id}` });
+    expect(fields.find((field) => field.tag === '801')).toMatchObject({ subfields: [['a', 'RU'], ['b', 'test'], ['c', expect.any(String)], ['g', 'rcr']] });
+    const audit = await t.database.db.selectFrom('audit_log').select(['action', 'entity']).where('entity', '=', 'bib_record').where('entity_id', '=', view.id).execute();
+    expect(audit).toEqual([{ action: 'create', entity: 'bib_record' }]);
+  });
+
+  it('catalogues a MARC21 record, with 003 naming the network, and takes a whole MARC record from an expert', async () => {
+    const marc21 = await create(admin, { schema: 'marc21', form: form({ title: 'Евгений Онегин', isbns: [] }) });
+    expect(marc21.statusCode).toBe(201);
+    expect(marc21.json()).toMatchObject({ schema: 'marc21', controlNumber: `test-${marc21.json().id}`, controlNumberSource: 'test', title: 'Евгений Онегин' });
+
+    const record: MarcRecord = {
+      leader: '00000nam0 2200000 i 450 ',
+      fields: [
+        { tag: '001', value: 'foreign-1' },
+        { tag: '200', ind1: '1', ind2: ' ', subfields: [['a', 'Сказка о рыбаке и рыбке']] },
+        { tag: '333', ind1: ' ', ind2: ' ', subfields: [['a', '0+']] },
+        { tag: '999', ind1: ' ', ind2: ' ', subfields: [['z', 'местное поле']] },
+      ],
+    };
+    const expert = await create(methodologist, { record });
+    expect(expert.statusCode).toBe(201);
+    const view = expert.json();
+    expect(view).toMatchObject({ title: 'Сказка о рыбаке и рыбке', ageRating: '0+', controlNumber: `test-${view.id}` });
+    expect(view.record.fields.map((field: { tag: string }) => field.tag)).toEqual(['001', '005', '200', '333', '999']);
+  });
+
+  it('refuses a form without a title, with a bad ISBN, a year out of range or no age label, naming each field in Russian', async () => {
+    const response = await create(librarian, { form: form({ title: ' ', isbns: ['978-5-08-005955-2'], year: 3000, ageRating: null }) });
+    expect(response.statusCode).toBe(400);
+    const problem = response.json();
+    expect(problem.errors).toEqual([
+      { field: 'form.title', message: 'Заглавие: обязательное поле' },
+      { field: 'form.year', message: expect.stringMatching(/^Год издания: от 1000 до \d{4}$/) },
+      { field: 'form.isbns.0', message: 'ISBN 978-5-08-005955-2 : неверная контрольная цифра' },
+      { field: 'form.ageRating', message: 'Возрастное ограничение: обязательное поле (маркировка по закону 436-ФЗ)' },
+    ]);
+    expect(problem.detail).toContain('ISBN 978-5-08-005955-2 : неверная контрольная цифра');
+  });
+
+  it('refuses a body with both or neither of form and record, and a MARC21 record sent as RUSMARC', async () => {
+    expect((await create(librarian, {})).statusCode).toBe(400);
+    const both = await create(librarian, { form: form({}), record: { leader: '', fields: [] } });
+    expect(both.statusCode).toBe(400);
+    const wrong = await create(librarian, { schema: 'rusmarc', record: { leader: '00000nam a2200000 i 4500', fields: [{ tag: '245', ind1: '1', ind2: '0', subfields: [['a', 'X']] }] } });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().detail).toContain('запись похожа на MARC21');
+  });
+
+  it('lets a director read but not catalogue (403)', async () => {
+    expect((await create(director, { form: form({ title: 'Руслан и Людмила' }) })).statusCode).toBe(403);
+  });
+
+  it('refuses a likely duplicate with 409 listing it, and saves it when confirmed', async () => {
+    const first = await create(librarian, { form: form({ title: 'Сказки', persons: [{ name: 'Бажов, Павел Петрович', role: 'aut' }], isbns: ['978-5-901202-50-0'] }) });
+    expect(first.statusCode).toBe(201);
+    const again = await create(librarian, { form: form({ title: 'Сказки', persons: [{ name: 'Бажов, Павел Петрович', role: 'aut' }], isbns: ['9785901202500'] }) });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().detail).toContain(`«Сказки» (№ ${first.json().id}: тот же ISBN 9785901202500)`);
+    const confirmed = await create(librarian, { confirmDuplicate: true, form: form({ title: 'Сказки', persons: [{ name: 'Бажов, Павел Петрович', role: 'aut' }], isbns: ['9785901202500'] }) });
+    expect(confirmed.statusCode).toBe(201);
+  });
+});
+
+describe('GET /api/catalogue/duplicates', () => {
+  it('finds the same ISBN, or a similar title with the same author or year, each with its reason', async () => {
+    const original = (await create(admin, {
+      confirmDuplicate: true,
+      form: form({ title: 'Путешествие из Петербурга в Москву', persons: [{ name: 'Радищев, Александр Николаевич', role: 'aut' }], year: 1790, isbns: ['5-93093-342-1'] }),
+    })).json();
+    const ask = async (query: string) => (await librarian.get(`/api/catalogue/duplicates?${query}`)).json().candidates as { id: number; reason: string }[];
+
+    expect(await ask('isbn=978-5-93093-342-0')).toEqual([expect.objectContaining({ id: original.id, reason: 'тот же ISBN 978-5-93093-342-0' })]);
+    expect(await ask(`title=${encodeURIComponent('Путешествие из Петербурга в Москву')}&author=${encodeURIComponent('Радищев А. Н.')}`))
+      .toEqual([expect.objectContaining({ id: original.id, reason: 'похожее заглавие и тот же автор (Радищев)' })]);
+    expect(await ask(`title=${encodeURIComponent('Путешествие из Петербурга в Москву.')}&year=1790`))
+      .toEqual([expect.objectContaining({ id: original.id, reason: 'похожее заглавие и тот же год издания (1790)' })]);
+    // A similar title alone, another author, another year: not a duplicate. The record itself is excluded.
+    expect(await ask(`title=${encodeURIComponent('Путешествие из Петербурга в Москву')}&author=${encodeURIComponent('Иванов')}&year=2000`)).toEqual([]);
+    expect(await ask(`isbn=5-93093-342-1&excludeId=${original.id}`)).toEqual([]);
+    expect(await ask('title=%D0%BD')).toEqual([]);
+  });
+});
+
+describe('GET and PATCH /api/catalogue/records/:id', () => {
+  it('loads the form and saves a change, keeping fields the form does not show', async () => {
+    const record: MarcRecord = {
+      leader: '00000nam0 2200000 i 450 ',
+      fields: [
+        { tag: '200', ind1: '1', ind2: ' ', subfields: [['a', 'Полтава'], ['f', 'А. Пушкин']] },
+        { tag: '333', ind1: ' ', ind2: ' ', subfields: [['a', '12+']] },
+        { tag: '300', ind1: ' ', ind2: ' ', subfields: [['a', 'Общее примечание']] },
+        { tag: '700', ind1: ' ', ind2: '1', subfields: [['a', 'Пушкин'], ['g', 'Александр Сергеевич'], ['f', '1799-1837'], ['4', '070']] },
+      ],
+    };
+    const created = (await create(admin, { record })).json();
+    const loaded = (await librarian.get(`/api/catalogue/records/${created.id}/form`)).json();
+    expect(loaded).toMatchObject({ id: created.id, schema: 'rusmarc', updatedAt: created.updatedAt });
+    expect(loaded.form).toMatchObject({ title: 'Полтава', responsibility: 'А. Пушкин', ageRating: '12+', persons: [{ name: 'Пушкин, Александр Сергеевич', role: 'aut' }] });
+
+    const changed = await librarian.patch(`/api/catalogue/records/${created.id}`, {
+      updatedAt: loaded.updatedAt, form: { ...loaded.form, title: 'Полтава : поэма', year: 1829, subjects: ['Полтавская битва'] },
+    });
+    expect(changed.statusCode).toBe(200);
+    const view = changed.json();
+    expect(view).toMatchObject({ title: 'Полтава : поэма', year: 1829, subjects: ['Полтавская битва'] });
+    expect(view.updatedAt).not.toBe(created.updatedAt);
+    const fields = view.record.fields as MarcRecord['fields'];
+    expect(fields).toContainEqual({ tag: '300', ind1: ' ', ind2: ' ', subfields: [['a', 'Общее примечание']] });
+    expect(fields).toContainEqual(record.fields[3]);
+    expect(fields.find((field) => field.tag === '005')).toMatchObject({ value: expect.stringMatching(/^\d{14}\.0$/) });
+    const audit = await t.database.db.selectFrom('audit_log').select('action').where('entity', '=', 'bib_record').where('entity_id', '=', created.id).orderBy('id').execute();
+    expect(audit.map((entry) => entry.action)).toEqual(['create', 'update']);
+  });
+
+  it('refuses a stale edit with 409 in Russian, and saves an unchanged form without writing anything', async () => {
+    const created = (await create(admin, { form: form({ title: 'Медный всадник', isbns: [] }) })).json();
+    const loaded = (await admin.get(`/api/catalogue/records/${created.id}/form`)).json();
+    const first = await admin.patch(`/api/catalogue/records/${created.id}`, { updatedAt: loaded.updatedAt, form: { ...loaded.form, edition: '2-е изд.' } });
+    expect(first.statusCode).toBe(200);
+    const stale = await librarian.patch(`/api/catalogue/records/${created.id}`, { updatedAt: loaded.updatedAt, form: { ...loaded.form, year: 2020 } });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().detail).toMatch(/^updatedAt: запись уже изменена другим пользователем .* Откройте запись заново/);
+    expect((await admin.get(`/api/catalogue/records/${created.id}`)).json()).toMatchObject({ edition: '2-е изд.', year: 2019 });
+
+    const unchanged = await admin.patch(`/api/catalogue/records/${created.id}`, { updatedAt: first.json().updatedAt, form: (await admin.get(`/api/catalogue/records/${created.id}/form`)).json().form });
+    expect(unchanged.statusCode).toBe(200);
+    expect(unchanged.json().updatedAt).toBe(first.json().updatedAt);
+  });
+
+  it('keeps a wrong ISBN the record already had but checks a newly typed one; refuses to take the age label away', async () => {
+    const record: MarcRecord = {
+      leader: '00000nam0 2200000 i 450 ',
+      fields: [
+        { tag: '010', ind1: ' ', ind2: ' ', subfields: [['a', '5-7654-0000-1']] },
+        { tag: '200', ind1: '1', ind2: ' ', subfields: [['a', 'Стихотворения']] },
+        { tag: '333', ind1: ' ', ind2: ' ', subfields: [['a', '6+']] },
+      ],
+    };
+    // An imported record: a wrong ISBN as printed in the book (new records from the form or MARC get it checked).
+    expect((await create(admin, { record })).json().errors).toEqual([{ field: 'record.isbns.0', message: 'ISBN 5-7654-0000-1 : неверная контрольная цифра' }]);
+    await t.database.db.transaction().execute((trx) => saveBibRecords({ trx, actor: t.system, records: [{ record, schema: 'rusmarc' }], onMatch: 'skip' }));
+    const id = (await t.database.db.selectFrom('bib_records').select('id').where('title', '=', 'Стихотворения').executeTakeFirstOrThrow()).id;
+    const created = (await admin.get(`/api/catalogue/records/${id}`)).json();
+    expect(created.invalidIsbns).toEqual(['5765400001']);
+    const loaded = (await admin.get(`/api/catalogue/records/${created.id}/form`)).json();
+    const kept = await admin.patch(`/api/catalogue/records/${created.id}`, { updatedAt: loaded.updatedAt, form: { ...loaded.form, year: 1990 } });
+    expect(kept.statusCode).toBe(200);
+    const typed = await admin.patch(`/api/catalogue/records/${created.id}`, { updatedAt: kept.json().updatedAt, form: { ...loaded.form, isbns: [...loaded.form.isbns, '978-5-00000-000-1'], ageRating: null } });
+    expect(typed.statusCode).toBe(400);
+    expect(typed.json().errors).toEqual([
+      { field: 'form.isbns.1', message: 'ISBN 978-5-00000-000-1 : неверная контрольная цифра' },
+      { field: 'form.ageRating', message: expect.stringContaining('Возрастное ограничение') },
+    ]);
+  });
+
+  it('answers 404 for a record that does not exist and 403 to a director', async () => {
+    const created = (await create(admin, { form: form({ title: 'Цыганы', isbns: [] }) })).json();
+    expect((await admin.get('/api/catalogue/records/999999/form')).statusCode).toBe(404);
+    expect((await admin.patch('/api/catalogue/records/999999', { updatedAt: created.updatedAt, form: form({}) })).statusCode).toBe(404);
+    expect((await director.patch(`/api/catalogue/records/${created.id}`, { updatedAt: created.updatedAt, form: form({}) })).statusCode).toBe(403);
+  });
+});
+
+describe('DELETE /api/catalogue/records/:id', () => {
+  it('lets the administrator and the methodologist delete, not a librarian; the audit log keeps the record', async () => {
+    const created = (await create(librarian, { form: form({ title: 'Бахчисарайский фонтан', isbns: [] }) })).json();
+    expect((await librarian.delete(`/api/catalogue/records/${created.id}`)).statusCode).toBe(403);
+    expect((await methodologist.delete(`/api/catalogue/records/${created.id}`)).statusCode).toBe(204);
+    expect((await admin.get(`/api/catalogue/records/${created.id}`)).statusCode).toBe(404);
+    expect((await admin.delete(`/api/catalogue/records/${created.id}`)).statusCode).toBe(404);
+    const entry = await t.database.db.selectFrom('audit_log').select(['action', 'before']).where('entity', '=', 'bib_record')
+      .where('entity_id', '=', created.id).where('action', '=', 'delete').executeTakeFirstOrThrow();
+    expect(entry.before).toMatchObject({ title: 'Бахчисарайский фонтан', record: created.record });
+  });
+});
+
+describe('GET /api/catalogue/cataloguing/options', () => {
+  it('gives the form its choice lists in Russian', async () => {
+    const options = (await librarian.get('/api/catalogue/cataloguing/options')).json();
+    expect(options.roles).toContainEqual({ value: 'ill', label: 'художник' });
+    expect(options.documentTypes[0]).toEqual({ value: 'book', label: 'Книга' });
+    expect(options.languages).toContainEqual({ value: 'rus', label: 'русский' });
+    expect(options.ageRatings.map((rating: { value: string }) => rating.value)).toEqual(['0+', '6+', '12+', '16+', '18+']);
+  });
+});

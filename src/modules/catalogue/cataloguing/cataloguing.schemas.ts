@@ -1,0 +1,94 @@
+/** The HTTP shapes of cataloguing (zod: the routes, OpenAPI and the web app share them). */
+import { idParam, z } from '../../../shared/zod.js';
+import { ageRatingSchema, bibSchemaSchema, marcRecordSchema } from '../catalogue.schemas.js';
+import { BIB_FORM_DOCUMENT_TYPES } from './bib-form.js';
+
+const text = (max: number) => z.string().max(max);
+const list = (max: number, items: number) => z.array(text(max)).max(items);
+
+/**
+ * The form in librarians' terms (Contract 2). Loose on purpose: the use-cases check it and name the
+ * field in Russian («Заглавие: обязательное поле», «ISBN 978-… : неверная контрольная цифра»).
+ */
+export const bibFormSchema = z.object({
+  documentType: z.enum(BIB_FORM_DOCUMENT_TYPES),
+  title: text(1000),
+  subtitle: text(1000),
+  parallelTitle: text(1000),
+  persons: z.array(z.object({ name: text(300), role: text(10).describe('код роли MARC: aut, com, edt, trl, ill…') })).max(100),
+  responsibility: text(2000).describe('сведения об ответственности; пусто — строятся из лиц'),
+  edition: text(500),
+  place: text(500),
+  publisher: text(500),
+  year: z.number().int().nullable(),
+  extent: text(500),
+  series: text(500),
+  isbns: list(100, 20),
+  language: text(3).describe('код языка MARC: rus, eng, …'),
+  bbk: text(500),
+  authorMark: text(50),
+  udc: text(500),
+  subjects: list(500, 100),
+  keywords: list(200, 100),
+  annotation: text(10_000),
+  ageRating: ageRatingSchema.nullable(),
+});
+
+/** A new record: from the form (librarians) or as a MARC record (experts); RUSMARC unless said otherwise. */
+export const createBibRecordBody = z.object({
+  schema: bibSchemaSchema.default('rusmarc'),
+  form: bibFormSchema.optional(),
+  record: marcRecordSchema.optional().describe('запись MARC целиком (для знатоков MARC) вместо формы'),
+  confirmDuplicate: z.boolean().default(false).describe('сохранить, хотя найдены вероятные дубликаты'),
+}).refine((body) => (body.form === undefined) !== (body.record === undefined), {
+  path: ['form'], message: 'нужна либо форма (form), либо запись MARC (record)',
+});
+export type CreateBibRecordInput = z.infer<typeof createBibRecordBody>;
+
+/** A change: the form or the whole MARC record, and the `updatedAt` the editor loaded (a stale edit is refused). */
+export const updateBibRecordBody = z.object({
+  updatedAt: z.string().min(1).describe('updatedAt записи, открытой для правки'),
+  form: bibFormSchema.optional(),
+  record: marcRecordSchema.optional(),
+}).refine((body) => (body.form === undefined) !== (body.record === undefined), {
+  path: ['form'], message: 'нужна либо форма (form), либо запись MARC (record)',
+});
+export type UpdateBibRecordInput = z.infer<typeof updateBibRecordBody>;
+
+/** What the edit page loads: the form of a stored record and the version it edits. */
+export const bibRecordFormSchema = z.object({
+  id: z.number().int(),
+  schema: bibSchemaSchema,
+  updatedAt: z.string(),
+  form: bibFormSchema,
+});
+
+export const duplicatesQuery = z.object({
+  isbn: z.string().max(100).optional(),
+  title: z.string().max(1000).optional(),
+  author: z.string().max(300).optional().describe('фамилия или «Фамилия, Имя»'),
+  year: z.coerce.number().int().min(0).max(3000).optional(),
+  excludeId: idParam().optional().describe('запись, которую правят (не дубликат самой себя)'),
+});
+export type DuplicatesQuery = z.infer<typeof duplicatesQuery>;
+
+export const duplicateCandidateSchema = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  authors: z.array(z.string()),
+  publisher: z.string(),
+  year: z.number().int().nullable(),
+  isbns: z.array(z.string()),
+  reason: z.string().describe('почему запись похожа: «тот же ISBN», «похожее заглавие и тот же автор»…'),
+});
+export const duplicatesSchema = z.object({ candidates: z.array(duplicateCandidateSchema) });
+export type DuplicateCandidate = z.infer<typeof duplicateCandidateSchema>;
+
+const option = z.object({ value: z.string(), label: z.string() });
+/** The form's choice lists with their Russian labels (one source: the catalogue's data). */
+export const cataloguingOptionsSchema = z.object({
+  documentTypes: z.array(option),
+  roles: z.array(option),
+  languages: z.array(option),
+  ageRatings: z.array(option),
+});

@@ -1,0 +1,94 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../db/schema.js';
+import { MarcWriteError, writeIso2709Record } from '../marc/iso2709-writer.js';
+import { MARCXML_COLLECTION_END, MARCXML_COLLECTION_START, writeMarcXmlRecord } from '../marc/marcxml-writer.js';
+import type { MarcRecord } from '../marc/record.js';
+import type { MarcSchema } from '../marc/schema.js';
+import { searchCatalogue, type CatalogueSearchRequest } from '../search/search-catalogue.js';
+import type { MarcFileFormat } from './import-marc.js';
+import { readBibRecordsPage } from './import.queries.js';
+
+/** Rows read per query: memory stays flat whatever the catalogue's size. */
+export const EXPORT_PAGE_SIZE = 1000;
+/** searchCatalogue's largest page. */
+const SEARCH_PAGE_SIZE = 100;
+
+/** The records to export: these ids, every record of the network, what a search finds, or pages supplied by the caller. */
+export type ExportSelection =
+  | { kind: 'all' }
+  | { kind: 'ids'; ids: number[] }
+  | { kind: 'search'; request: Omit<CatalogueSearchRequest, 'offset' | 'limit' | 'facets' | 'withRecords'> }
+  | { kind: 'pages'; pages: AsyncIterable<{ id: number; record: MarcRecord; schema: MarcSchema }[]> };
+
+export interface ExportSkipped {
+  id: number;
+  reason: string;
+}
+
+/** The stored records page by page (ids: in id order, at most EXPORT_PAGE_SIZE per query). */
+export async function* bibRecordPages(db: Kysely<DB>, networkId: number, selection: ExportSelection) {
+  if (selection.kind === 'pages') {
+    yield* selection.pages;
+    return;
+  }
+  if (selection.kind === 'search') {
+    // Offset paging is stable here: every search order ends with the id.
+    const limit = SEARCH_PAGE_SIZE;
+    for (let offset = 0; ; offset += limit) {
+      const { hits, total } = await searchCatalogue(db, networkId, { ...selection.request, offset, limit, withRecords: true });
+      if (hits.length > 0) yield hits.map((hit) => ({ id: hit.id, record: hit.record!, schema: hit.schema }));
+      if (hits.length < limit || offset + limit >= total) return;
+    }
+  }
+  const wanted = selection.kind === 'ids' ? [...new Set(selection.ids)].sort((a, b) => a - b) : undefined;
+  let afterId = 0;
+  for (let start = 0; ; ) {
+    const ids = wanted?.slice(start, start + EXPORT_PAGE_SIZE);
+    if (ids && ids.length === 0) return;
+    const rows = await readBibRecordsPage(db, networkId, { afterId, limit: EXPORT_PAGE_SIZE, ids });
+    if (rows.length > 0) yield rows.map((row) => ({ id: row.id, record: row.record as MarcRecord, schema: row.schema }));
+    if (ids) start += EXPORT_PAGE_SIZE;
+    else if (rows.length < EXPORT_PAGE_SIZE) return;
+    else afterId = rows.at(-1)!.id;
+  }
+}
+
+/**
+ * The selected records as one ISO 2709 or MARCXML file in UTF-8, chunk by chunk (one chunk per page),
+ * each record as stored, in its own schema. ISO 2709 cannot hold some records (over 99,999 bytes, a tag
+ * that is not three characters): those are left out and named to `onSkipped`; MARCXML holds them all.
+ * The writers' changes: ISO 2709 computes the leader's lengths and base address and sets leader/09 'a'.
+ */
+export async function* exportMarc(options: {
+  db: Kysely<DB>;
+  networkId: number;
+  selection: ExportSelection;
+  format: MarcFileFormat;
+  onSkipped?: (skipped: ExportSkipped) => void;
+  /** After each page: how many records have been written so far. */
+  onProgress?: (written: number) => void;
+}): AsyncGenerator<Buffer> {
+  const { db, networkId, selection, format, onSkipped, onProgress } = options;
+  let written = 0;
+  if (format === 'marcxml') yield Buffer.from(MARCXML_COLLECTION_START, 'utf8');
+  for await (const page of bibRecordPages(db, networkId, selection)) {
+    const parts: Buffer[] = [];
+    for (const { id, record } of page) {
+      if (format === 'marcxml') {
+        parts.push(Buffer.from(writeMarcXmlRecord(record), 'utf8'));
+        written++;
+        continue;
+      }
+      try {
+        parts.push(writeIso2709Record(record));
+        written++;
+      } catch (error) {
+        if (!(error instanceof MarcWriteError)) throw error;
+        onSkipped?.({ id, reason: error.message });
+      }
+    }
+    if (parts.length > 0) yield Buffer.concat(parts);
+    onProgress?.(written);
+  }
+  if (format === 'marcxml') yield Buffer.from(MARCXML_COLLECTION_END, 'utf8');
+}

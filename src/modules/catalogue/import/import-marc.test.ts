@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../../../../test/database.js';
+import type { Database } from '../../../db/database.js';
+import { systemActor, type Actor } from '../../auth/index.js';
+import { createNetwork } from '../../network/index.js';
+import { countBibRecords } from '../index.js';
+import { importMarc, NotMarcError, type ImportRecordError } from './import-marc.js';
+import { findCatalogueImport } from './import.queries.js';
+import { runCatalogueImport, STORED_ERRORS_MAX } from './run-catalogue-import.js';
+
+const MARC = fileURLToPath(new URL('../../../../../shared/data/marc/', import.meta.url));
+const file = (name: string) => readFileSync(`${MARC}${name}`);
+
+let database: Database;
+let actor: Actor;
+let network = 0;
+
+/** A fresh network per test: counts start at zero. */
+async function freshActor(): Promise<Actor> {
+  const { id } = await database.db.transaction().execute((trx) =>
+    createNetwork({ trx, input: { code: `n${++network}`, name: `Сеть ${network}`, fullName: `МБУК «Сеть ${network}»` } }));
+  return systemActor(id);
+}
+
+/** The bytes in chunks of `size`, as a stream delivers them. */
+async function* chunks(bytes: Buffer, size = 100): AsyncGenerator<Uint8Array> {
+  for (let start = 0; start < bytes.length; start += size) yield bytes.subarray(start, start + size);
+}
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  actor = await freshActor();
+});
+afterAll(() => database.close());
+
+describe('importMarc', () => {
+  it('imports the good records of a file in small chunks, reports the bad ones with number, offset and code', async () => {
+    const errors: ImportRecordError[] = [];
+    const summary = await importMarc({
+      db: database.db, actor, source: chunks(file('edsu_pymarc/bad_records.mrc'), 7), options: { onMatch: 'skip' },
+      onError: (error) => errors.push(error),
+    });
+    expect(summary).toEqual({ read: 8, imported: 6, updated: 0, skipped: 0, failed: 2 });
+    expect(errors.map((e) => [e.index, e.code])).toEqual([[4, 'directory-invalid'], [5, 'directory-invalid']]);
+    expect(errors[0]!.byteOffset).toBe(381);
+    expect(errors[0]!.reason).toMatch(/[а-я]/);
+    expect(await countBibRecords(database.db, actor.networkId)).toBe(6);
+  });
+
+  it('commits batch by batch and reports progress after each, with what it detected', async () => {
+    const own = await freshActor();
+    const seen: { read: number; stored: number; schemas: object; encodings: object }[] = [];
+    const summary = await importMarc({
+      db: database.db, actor: own, source: chunks(file('edsu_pymarc/1251.dat')), options: { onMatch: 'skip', batchSize: 2 },
+      onProgress: async ({ summary: soFar, detected }) => {
+        // Each batch is committed before the progress is reported: another connection sees it.
+        seen.push({ read: soFar.read, stored: await countBibRecords(database.db, own.networkId), schemas: detected.schemas, encodings: detected.encodings });
+      },
+    });
+    expect(summary).toMatchObject({ read: 6, imported: 6, failed: 0 });
+    expect(seen.map((s) => [s.read, s.stored])).toEqual([[2, 2], [4, 4], [6, 6], [6, 6]]);
+    expect(seen.at(-1)).toMatchObject({ schemas: { marc21: 6 }, encodings: { cp1251: 6 } });
+  });
+
+  it('detects MARCXML and imports it the same way; a second import skips what is there', async () => {
+    const own = await freshActor();
+    const xml = file('edsu_pymarc/batch.xml');
+    expect(await importMarc({ db: database.db, actor: own, source: chunks(xml, 50), options: { onMatch: 'skip' } }))
+      .toEqual({ read: 2, imported: 2, updated: 0, skipped: 0, failed: 0 });
+    expect(await importMarc({ db: database.db, actor: own, source: chunks(xml, 50), options: { onMatch: 'skip' } }))
+      .toEqual({ read: 2, imported: 0, updated: 0, skipped: 2, failed: 0 });
+  });
+
+  it('refuses a file that is not MARC at all, storing nothing, and one that holds no record', async () => {
+    const own = await freshActor();
+    const text = Buffer.from('Список литературы к уроку\n1. Пушкин А. С. Капитанская дочка\n'.repeat(20));
+    await expect(importMarc({ db: database.db, actor: own, source: chunks(text), options: { onMatch: 'skip' } }))
+      .rejects.toThrow(/не похож на MARC/);
+    await expect(importMarc({ db: database.db, actor: own, source: chunks(Buffer.from('<html><body>Здравствуйте</body></html>')), options: { onMatch: 'skip' } }))
+      .rejects.toBeInstanceOf(NotMarcError);
+    await expect(importMarc({ db: database.db, actor: own, source: chunks(Buffer.alloc(0)), options: { onMatch: 'skip' } }))
+      .rejects.toThrow(/Файл пуст/);
+    expect(await countBibRecords(database.db, own.networkId)).toBe(0);
+  });
+
+  it('is refused to a librarian', async () => {
+    const librarian: Actor = { ...actor, userId: null, role: 'librarian', branchIds: [1] };
+    await expect(importMarc({ db: database.db, actor: librarian, source: chunks(file('edsu_pymarc/one.dat')), options: { onMatch: 'skip' } }))
+      .rejects.toThrow(/администратору и методисту/);
+  });
+});
+
+describe('runCatalogueImport', () => {
+  it('shows a running import in its row, batch by batch, and finishes it', async () => {
+    const own = await freshActor();
+    const bytes = file('edsu_pymarc/1251.dat');
+    let release!: () => void;
+    const paused = new Promise<void>((resolve) => (release = resolve));
+    let firstBatchSeen!: () => void;
+    const firstBatch = new Promise<void>((resolve) => (firstBatchSeen = resolve));
+    // Half the file, then wait until the test has looked at the row.
+    async function* source() {
+      yield bytes.subarray(0, 2700);
+      await paused;
+      yield bytes.subarray(2700);
+    }
+    const running = runCatalogueImport({
+      db: database.db, actor: own, source: source(),
+      input: { fileName: '1251.dat', fileSize: bytes.length, options: { onMatch: 'skip', batchSize: 1 } },
+      onProgress: () => firstBatchSeen(),
+    });
+    await firstBatch;
+    const row = await database.db.selectFrom('catalogue_imports').selectAll().where('network_id', '=', own.networkId).executeTakeFirstOrThrow();
+    const id = row.id;
+    expect(row).toMatchObject({ status: 'running', file_name: '1251.dat', file_size: bytes.length, format: 'iso2709', schema: 'marc21', encoding: 'cp1251' });
+    expect(row.read_count).toBeGreaterThanOrEqual(1);
+    expect(row.read_count).toBeLessThan(6);
+    release();
+    const finished = await running;
+    expect(finished).toMatchObject({
+      id, status: 'done', read_count: 6, imported_count: 6, failed_count: 0, errors: [],
+      auto_detected: ['format', 'schema', 'encoding'], message: '',
+    });
+    expect(finished.finished_at).toBeInstanceOf(Date);
+  });
+
+  it('keeps the first reports of a file full of bad records and counts the rest; a non-MARC file is a failed row', async () => {
+    const own = await freshActor();
+    // The fourth record of bad_records.mrc (its directory is not a multiple of 12), many times over.
+    const source = file('edsu_pymarc/bad_records.mrc');
+    const fourth = source.subarray(381, source.indexOf(0x1d, 381) + 1);
+    const bad = Buffer.concat(Array.from({ length: STORED_ERRORS_MAX + 5 }, () => fourth));
+    const row = await runCatalogueImport({
+      db: database.db, actor: own, source: chunks(bad, 4096), input: { fileName: 'bad.mrc', fileSize: null, options: { onMatch: 'skip' } },
+    });
+    expect(row).toMatchObject({ status: 'done', read_count: STORED_ERRORS_MAX + 5, failed_count: STORED_ERRORS_MAX + 5, imported_count: 0 });
+    expect(row.errors).toHaveLength(STORED_ERRORS_MAX);
+    expect(row.errors_stored).toBe(STORED_ERRORS_MAX);
+
+    const refused = await runCatalogueImport({
+      db: database.db, actor: own, source: chunks(Buffer.from('%PDF-1.4 не каталог')), input: { fileName: 'scan.pdf', fileSize: 20, options: { onMatch: 'skip' } },
+    });
+    expect(refused).toMatchObject({ status: 'failed', read_count: 0, errors: [] });
+    expect(refused.message).toMatch(/^Файл не похож на MARC/);
+    expect((await findCatalogueImport(database.db, own.networkId, refused.id))!.finished_at).not.toBeNull();
+    expect(await countBibRecords(database.db, own.networkId)).toBe(0);
+  });
+});

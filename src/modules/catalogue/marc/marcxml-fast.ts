@@ -1,0 +1,539 @@
+// The fast path of the MARCXML reader: a hand-written scanner for the records of a well-formed
+// <collection>, about twice as fast as the saxes tokenizer with its events. It reads only what it is
+// sure of; for anything else it hands over to the saxes reader (marcxml-saxes.ts), primed so that
+// positions, line and column numbers in its reports are those of the original document:
+// - a record it does not handle (a warning to give, a comment, CDATA, an unknown entity, a carriage
+//   return, an attribute it does not know, malformed markup): that one record goes through saxes, then
+//   the fast path goes on — unless saxes ends inside the record (it found an error, or the "record"
+//   was not what it seemed), in which case saxes reads the rest of the document;
+// - a document whose start it does not handle (no <collection> root, a DOCTYPE, a byte-order mark),
+//   or anything but whitespace between records: saxes reads from there to the end.
+// Priming: the saxes reader is fed the document's real prolog (declaration up to the root's start
+// tag, kept from the start), so the root element is open as in the original; then its line and
+// column (public fields of saxes) are set to the original's where the handed-over text begins, and
+// its positions are shifted by the text skipped.
+import { MarcXmlReader } from './marcxml-saxes.js';
+import type { ControlField, DataField, MarcField, MarcReadResult, MarcRecord, Subfield } from './record.js';
+
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const EQ = 0x3d;
+const QUOT = 0x22;
+const APOS = 0x27;
+const AMP = 0x26;
+
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
+
+/** Characters that make the fast path hand a record to saxes: what XML forbids or saxes normalises
+ *  (control characters, carriage returns, non-characters), surrogates (astral characters: saxes counts
+ *  columns in code points) and "]]>" (forbidden in text). */
+// eslint-disable-next-line no-control-regex
+const NOT_FAST = /[\u0000-\u0008\u000b\u000c\u000d\u000e-\u001f\ud800-\udfff\ufffe\uffff]|\]\]>/;
+
+/** Line and column as saxes counts them: \n, \r\n and a lone \r end a line; columns are code points. */
+class LineTracker {
+  /** Absolute position tracked up to. */
+  at = 0;
+  line = 1;
+  column = 0;
+  /** The text just before `at` ended with \r (a following \n belongs to the same line break). */
+  private afterCr = false;
+
+  advance(text: string, from: number, to: number): void {
+    let lastBreak = -1;
+    if (text.indexOf('\r', from) < 0 || text.indexOf('\r', from) >= to) {
+      for (let k = text.indexOf('\n', from); k >= 0 && k < to; k = text.indexOf('\n', k + 1)) {
+        if (!(k === from && this.afterCr)) this.line++;
+        lastBreak = k;
+      }
+    } else {
+      for (let k = from; k < to; k++) {
+        const c = text.charCodeAt(k);
+        if (c === 0x0a) {
+          if (!(k > from ? text.charCodeAt(k - 1) === 0x0d : this.afterCr)) this.line++;
+          lastBreak = k;
+        } else if (c === 0x0d) {
+          this.line++;
+          lastBreak = k;
+        }
+      }
+    }
+    let column = lastBreak < 0 ? this.column : 0;
+    for (let k = lastBreak < 0 ? from : lastBreak + 1; k < to; k++) {
+      const c = text.charCodeAt(k);
+      if (c < 0xdc00 || c > 0xdfff) column++;
+    }
+    this.column = column;
+    if (to > from) this.afterCr = text.charCodeAt(to - 1) === 0x0d;
+    this.at += to - from;
+  }
+}
+
+/** Element names with the document's prefix ('marc:', 'slim:', ''). */
+interface Names {
+  record: string;
+  leader: string;
+  controlfield: string;
+  datafield: string;
+  subfield: string;
+  closeRecord: string;
+  closeLeader: string;
+  closeControlfield: string;
+  closeDatafield: string;
+  closeSubfield: string;
+  closeCollection: string;
+}
+
+function names(prefix: string): Names {
+  return {
+    record: `<${prefix}record`, leader: `<${prefix}leader`, controlfield: `<${prefix}controlfield`,
+    datafield: `<${prefix}datafield`, subfield: `<${prefix}subfield`,
+    closeRecord: `</${prefix}record>`, closeLeader: `</${prefix}leader>`, closeControlfield: `</${prefix}controlfield>`,
+    closeDatafield: `</${prefix}datafield>`, closeSubfield: `</${prefix}subfield>`, closeCollection: `</${prefix}collection>`,
+  };
+}
+
+type State = 'prolog' | 'fast' | 'trailing' | 'saxes' | 'done';
+
+export class FastMarcXmlReader {
+  failed = false;
+  private state: State = 'prolog';
+  /** Unread text; `base` is the absolute position of its first character, `pos` where reading resumes. */
+  private buf = '';
+  private base = 0;
+  private pos = 0;
+  /** Where the search for the current record's end resumes (the record is incomplete in `buf`). */
+  private searchFrom = 0;
+  private prolog = '';
+  private names: Names = names('');
+  private readonly lines = new LineTracker();
+  private index = 0;
+  private saxes: MarcXmlReader | undefined;
+  /** In 'trailing': where </collection> starts, so saxes can take over from there. */
+  private closeAt = 0;
+
+  *write(text: string): Generator<MarcReadResult> {
+    if (this.failed || this.state === 'done') return;
+    if (this.state === 'saxes') {
+      yield* this.saxes!.write(text);
+      this.failed = this.saxes!.failed;
+      return;
+    }
+    this.buf = this.pos === this.buf.length && this.state !== 'trailing' ? this.dropRead(text) : this.buf + text;
+    yield* this.run(false);
+  }
+
+  *close(): Generator<MarcReadResult> {
+    if (this.failed || this.state === 'done') return;
+    if (this.state !== 'saxes') yield* this.run(true);
+    if (this.state === 'saxes') {
+      yield* this.saxes!.close();
+      this.failed = this.saxes!.failed;
+    }
+    this.state = 'done';
+  }
+
+  /** Everything in `buf` was read: forget it (tracking its lines) and start afresh with `text`. */
+  private dropRead(text: string): string {
+    if (this.state === 'fast') this.lines.advance(this.buf, this.lines.at - this.base, this.buf.length);
+    this.base += this.buf.length;
+    this.pos = 0;
+    this.searchFrom = 0;
+    return text;
+  }
+
+  private *run(atEnd: boolean): Generator<MarcReadResult> {
+    if (this.state === 'prolog') {
+      const prolog = this.readProlog(atEnd);
+      if (prolog === 'more') return;
+      if (prolog === 'saxes') {
+        yield* this.handOver(0, this.buf);
+        return;
+      }
+    }
+    if (this.state === 'fast') yield* this.readRecords(atEnd);
+    if (this.state === 'trailing') yield* this.readTrailing();
+    if (this.state === 'fast' && this.pos > 1 << 16 && this.pos > this.buf.length >> 1) {
+      // Keep memory flat: forget what was read.
+      this.lines.advance(this.buf, this.lines.at - this.base, this.pos);
+      this.buf = this.buf.slice(this.pos);
+      this.base += this.pos;
+      this.searchFrom = Math.max(0, this.searchFrom - this.pos);
+      this.pos = 0;
+    }
+  }
+
+  /**
+   * Finds the root's start tag. 'fast' when the fast path can read the document: the prolog (declaration,
+   * comments, processing instructions) and a <collection> start tag that saxes read without error; 'more'
+   * when more text is needed; 'saxes' when saxes must read the document from its start.
+   */
+  private readProlog(atEnd: boolean): 'fast' | 'more' | 'saxes' {
+    const text = this.buf;
+    let i = 0;
+    for (;;) {
+      while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+      if (i >= text.length) break;
+      if (text.charCodeAt(i) !== LT) return this.saxesFromStart();
+      if (text.startsWith('<?', i)) {
+        const end = text.indexOf('?>', i + 2);
+        if (end < 0) break;
+        i = end + 2;
+      } else if (text.startsWith('<!--', i)) {
+        const end = text.indexOf('-->', i + 4);
+        if (end < 0) break;
+        i = end + 3;
+      } else if (text.length - i < 4) {
+        break; // too little to tell a comment from a start tag
+      } else if (text.charCodeAt(i + 1) === 0x21) {
+        return this.saxesFromStart(); // DOCTYPE, CDATA: not for the fast path
+      } else {
+        const end = tagEnd(text, i + 1);
+        if (end === -2) return this.saxesFromStart();
+        if (end < 0) break;
+        const prolog = text.slice(0, end);
+        const check = new MarcXmlReader();
+        const results = [...check.write(prolog)];
+        if (results.length > 0 || check.failed || check.root !== 'collection' || text.charCodeAt(end - 2) === SLASH) {
+          return this.saxesFromStart();
+        }
+        const name = text.slice(i + 1, i + 1 + nameLength(text, i + 1));
+        this.names = names(name.slice(0, name.length - 'collection'.length));
+        this.prolog = prolog;
+        this.lines.advance(text, 0, end);
+        this.pos = end;
+        this.searchFrom = end;
+        this.state = 'fast';
+        return 'fast';
+      }
+    }
+    if (atEnd || text.length > 1 << 20) return this.saxesFromStart();
+    return 'more';
+  }
+
+  private saxesFromStart(): 'saxes' {
+    this.state = 'saxes';
+    this.saxes = new MarcXmlReader();
+    return 'saxes';
+  }
+
+  private *readRecords(atEnd: boolean): Generator<MarcReadResult> {
+    const text = this.buf;
+    const n = this.names;
+    for (;;) {
+      let i = this.pos;
+      while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+      if (i >= text.length) {
+        this.pos = i;
+        if (atEnd) yield* this.saxesFrom(this.pos);
+        return;
+      }
+      if (text.startsWith(n.record, i)) {
+        const end = text.indexOf(n.closeRecord, Math.max(i, this.searchFrom));
+        if (end < 0) {
+          this.pos = i;
+          this.searchFrom = Math.max(i, text.length - n.closeRecord.length);
+          if (atEnd) yield* this.saxesFrom(i);
+          return;
+        }
+        const recordEnd = end + n.closeRecord.length;
+        const parsed = parseRecord(text, i, recordEnd, n);
+        if (parsed) {
+          this.pos = recordEnd;
+          this.searchFrom = recordEnd;
+          yield { kind: 'record', index: ++this.index, byteOffset: this.base + parsed.offset, record: parsed.record, encoding: 'utf-8', warnings: [] };
+          continue;
+        }
+        // One record for saxes; the fast path goes on after it if saxes ends back at the root.
+        const saxes = this.primedSaxes(i);
+        yield* saxes.write(text.slice(i, recordEnd));
+        this.index = saxes.index;
+        if (saxes.failed) {
+          this.failed = true;
+          this.state = 'done';
+          return;
+        }
+        if (saxes.atRootAfterRecord) {
+          this.pos = recordEnd;
+          this.searchFrom = recordEnd;
+          continue;
+        }
+        this.state = 'saxes';
+        this.saxes = saxes;
+        yield* saxes.write(text.slice(recordEnd));
+        this.failed = saxes.failed;
+        return;
+      }
+      if (text.startsWith(n.closeCollection, i)) {
+        this.state = 'trailing';
+        this.closeAt = i;
+        this.pos = i + n.closeCollection.length;
+        return;
+      }
+      // Too little text yet to tell what comes.
+      if (!atEnd && text.length - i < n.closeCollection.length && (n.record.startsWith(text.slice(i)) || n.closeCollection.startsWith(text.slice(i)))) {
+        this.pos = i;
+        return;
+      }
+      yield* this.saxesFrom(i);
+      return;
+    }
+  }
+
+  /** After </collection>: only whitespace may follow; anything else is saxes's to report. */
+  private *readTrailing(): Generator<MarcReadResult> {
+    const text = this.buf;
+    let i = this.pos;
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    this.pos = i;
+    if (i < text.length) yield* this.saxesFrom(this.closeAt);
+  }
+
+  /** saxes reads from `at` (an index into buf) to the end of the document. */
+  private *saxesFrom(at: number): Generator<MarcReadResult> {
+    const saxes = this.primedSaxes(at);
+    this.state = 'saxes';
+    this.saxes = saxes;
+    yield* saxes.write(this.buf.slice(at));
+    this.failed = saxes.failed;
+  }
+
+  private *handOver(at: number, text: string): Generator<MarcReadResult> {
+    yield* this.saxes!.write(text.slice(at));
+    this.failed = this.saxes!.failed;
+  }
+
+  /** A saxes reader in the state the original document's reader would be in at `at` (an index into buf). */
+  private primedSaxes(at: number): MarcXmlReader {
+    this.lines.advance(this.buf, this.lines.at - this.base, at);
+    const saxes = new MarcXmlReader(this.index, this.base + at - this.prolog.length);
+    // The prolog was read without error before: this opens the root element, as in the original.
+    for (const result of saxes.write(this.prolog)) void result;
+    saxes.parser.line = this.lines.line;
+    saxes.parser.column = this.lines.column;
+    return saxes;
+  }
+}
+
+/** Length of the XML name starting at `at` (up to whitespace, '>', '/' or '='). */
+function nameLength(text: string, at: number): number {
+  let k = at;
+  for (; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (isSpace(c) || c === GT || c === SLASH || c === EQ) break;
+  }
+  return k - at;
+}
+
+/** Index after the '>' ending the start tag whose name begins at `at`, minding quoted attribute values;
+ *  -1 when the text ends first, -2 when a '<' comes first (malformed). */
+function tagEnd(text: string, at: number): number {
+  let quote = 0;
+  for (let k = at; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === QUOT || c === APOS) quote = c;
+    else if (c === GT) return k + 1;
+    else if (c === LT) return -2;
+  }
+  return -1;
+}
+
+/** Attributes of one start tag, as the fast path accepts them. */
+interface Attributes {
+  tag: string | undefined;
+  ind1: string | undefined;
+  ind2: string | undefined;
+  code: string | undefined;
+  /** Index after the start tag's '>'. */
+  end: number;
+}
+
+const attributes: Attributes = { tag: undefined, ind1: undefined, ind2: undefined, code: undefined, end: 0 };
+
+/**
+ * Reads the attributes of a start tag from `at` (just after its name) into `attributes`. Only `tag`,
+ * `ind1`, `ind2` and `code` (each once, plain text in double or single quotes) when `known`; any
+ * unprefixed attribute once when not (a <record>'s). Undefined for anything else, a self-closing tag included.
+ */
+function readAttributes(text: string, at: number, end: number, known: boolean): Attributes | undefined {
+  attributes.tag = attributes.ind1 = attributes.ind2 = attributes.code = undefined;
+  let seen: string[] | undefined;
+  let k = at;
+  for (;;) {
+    let c = text.charCodeAt(k);
+    if (c === GT) {
+      attributes.end = k + 1;
+      return attributes;
+    }
+    if (!isSpace(c)) return undefined;
+    while (isSpace(c)) c = text.charCodeAt(++k);
+    if (c === GT) {
+      attributes.end = k + 1;
+      return attributes;
+    }
+    const nameAt = k;
+    while (k < end) {
+      c = text.charCodeAt(k);
+      if (c === EQ || isSpace(c) || c === GT || c === SLASH || c === LT || c === 0x3a) break;
+      k++;
+    }
+    if (c !== EQ || k === nameAt) return undefined;
+    const name = text.slice(nameAt, k);
+    const quote = text.charCodeAt(k + 1);
+    if (quote !== QUOT && quote !== APOS) return undefined;
+    const valueAt = k + 2;
+    const valueEnd = text.indexOf(quote === QUOT ? '"' : "'", valueAt);
+    if (valueEnd < 0 || valueEnd >= end) return undefined;
+    for (let v = valueAt; v < valueEnd; v++) {
+      const d = text.charCodeAt(v);
+      if (d === LT || d === AMP || d === 0x09 || d === 0x0a || d === 0x0d) return undefined;
+    }
+    const value = text.slice(valueAt, valueEnd);
+    if (known) {
+      switch (name) {
+        case 'tag':
+          if (attributes.tag !== undefined) return undefined;
+          attributes.tag = value;
+          break;
+        case 'ind1':
+          if (attributes.ind1 !== undefined) return undefined;
+          attributes.ind1 = value;
+          break;
+        case 'ind2':
+          if (attributes.ind2 !== undefined) return undefined;
+          attributes.ind2 = value;
+          break;
+        case 'code':
+          if (attributes.code !== undefined) return undefined;
+          attributes.code = value;
+          break;
+        default:
+          return undefined;
+      }
+    } else {
+      seen ??= [];
+      if (seen.includes(name) || name === 'xmlns') {
+        // xmlns on a record could rebind the prefix: leave it to saxes.
+        return undefined;
+      }
+      seen.push(name);
+    }
+    k = valueEnd + 1;
+  }
+}
+
+const isTag = (tag: string | undefined): tag is string => {
+  if (tag === undefined || tag.length !== 3) return false;
+  for (let k = 0; k < 3; k++) {
+    const c = tag.charCodeAt(k);
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a))) return false;
+  }
+  return true;
+};
+
+/**
+ * The text from `from` to the next '<' (which ends it), entities decoded; undefined when it holds one
+ * the fast path does not decode. Sets `textEnd` to the '<'.
+ */
+let textEnd = 0;
+function readText(text: string, from: number, hasEntities: boolean): string | undefined {
+  const end = text.indexOf('<', from);
+  textEnd = end;
+  const raw = text.slice(from, end);
+  return hasEntities && raw.includes('&') ? decodeEntities(raw) : raw;
+}
+
+const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+function decodeEntities(raw: string): string | undefined {
+  let out = '';
+  let from = 0;
+  for (let amp = raw.indexOf('&'); amp >= 0; amp = raw.indexOf('&', from)) {
+    const semi = raw.indexOf(';', amp + 1);
+    if (semi < 0) return undefined;
+    const name = raw.slice(amp + 1, semi);
+    let value: string | undefined = NAMED[name];
+    if (value === undefined) {
+      const code = /^#x[0-9a-fA-F]{1,6}$/.test(name) ? parseInt(name.slice(2), 16) : /^#[0-9]{1,7}$/.test(name) ? parseInt(name.slice(1), 10) : -1;
+      // Only characters XML 1.0 allows, and none saxes treats specially (tab, line breaks: left to saxes).
+      if (!((code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff))) return undefined;
+      value = String.fromCodePoint(code);
+    }
+    out += raw.slice(from, amp) + value;
+    from = semi + 1;
+  }
+  return out + raw.slice(from);
+}
+
+/**
+ * One <record> from `start` (its '<') to `end` (after its end tag), or undefined when anything in it is
+ * not for the fast path: every case where the saxes reader would warn (missing leader, bad tag or
+ * indicator, subfield without a code), and any markup other than the elements of a MARC record.
+ */
+function parseRecord(text: string, start: number, end: number, n: Names): { record: MarcRecord; offset: number } | undefined {
+  const slice = text.slice(start, end);
+  if (NOT_FAST.test(slice)) return undefined;
+  const hasEntities = slice.includes('&');
+  const opening = readAttributes(text, start + n.record.length, end, false);
+  if (!opening) return undefined;
+  const offset = opening.end;
+  let i = offset;
+  let leader: string | undefined;
+  const fields: MarcField[] = [];
+  const closeAt = end - n.closeRecord.length;
+  for (;;) {
+    while (isSpace(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i) !== LT) return undefined;
+    if (i === closeAt) break;
+    if (text.startsWith(n.datafield, i)) {
+      const field = readAttributes(text, i + n.datafield.length, end, true);
+      if (!field) return undefined;
+      const { tag, ind1 = ' ', ind2 = ' ' } = field;
+      if (!isTag(tag) || ind1.length !== 1 || ind2.length !== 1 || field.code !== undefined) return undefined;
+      i = field.end;
+      const subfields: Subfield[] = [];
+      for (;;) {
+        while (isSpace(text.charCodeAt(i))) i++;
+        if (text.startsWith(n.subfield, i)) {
+          const sub = readAttributes(text, i + n.subfield.length, end, true);
+          if (!sub) return undefined;
+          const code = sub.code;
+          if (code === undefined || code.length === 0 || sub.tag !== undefined || sub.ind1 !== undefined || sub.ind2 !== undefined) return undefined;
+          const value = readText(text, sub.end, hasEntities);
+          if (value === undefined || !text.startsWith(n.closeSubfield, textEnd)) return undefined;
+          subfields.push([code, value]);
+          i = textEnd + n.closeSubfield.length;
+        } else if (text.startsWith(n.closeDatafield, i)) {
+          i += n.closeDatafield.length;
+          break;
+        } else {
+          return undefined;
+        }
+      }
+      fields.push({ tag, ind1, ind2, subfields } satisfies DataField);
+    } else if (text.startsWith(n.controlfield, i)) {
+      const control = readAttributes(text, i + n.controlfield.length, end, true);
+      if (!control) return undefined;
+      const tag = control.tag;
+      if (!isTag(tag) || control.ind1 !== undefined || control.ind2 !== undefined || control.code !== undefined) return undefined;
+      const value = readText(text, control.end, hasEntities);
+      if (value === undefined || !text.startsWith(n.closeControlfield, textEnd)) return undefined;
+      fields.push({ tag, value } satisfies ControlField);
+      i = textEnd + n.closeControlfield.length;
+    } else if (text.startsWith(n.leader, i)) {
+      const opened = readAttributes(text, i + n.leader.length, end, true);
+      if (!opened || opened.tag !== undefined || opened.ind1 !== undefined || opened.ind2 !== undefined || opened.code !== undefined) return undefined;
+      const value = readText(text, opened.end, hasEntities);
+      if (value === undefined || !text.startsWith(n.closeLeader, textEnd)) return undefined;
+      leader = value;
+      i = textEnd + n.closeLeader.length;
+    } else {
+      return undefined;
+    }
+  }
+  if (leader === undefined) return undefined;
+  return { record: { leader: leader.padEnd(24, ' ').slice(0, 24), fields }, offset };
+}

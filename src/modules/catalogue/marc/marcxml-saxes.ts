@@ -1,0 +1,209 @@
+// The saxes-based MARCXML reader: the reference, and the fallback of the fast path (marcxml-fast.ts).
+import { SaxesParser, type SaxesTag } from 'saxes';
+import { errorReason, warning } from './messages.js';
+import type { DataField, MarcErrorCode, MarcField, MarcReadResult, MarcRecord, MarcWarning } from './record.js';
+
+const TAG = /^[0-9A-Za-z]{3}$/;
+
+/** Local name of an element: the namespace prefix (marc:, slim:, none) does not matter. */
+export function localName(name: string): string {
+  const colon = name.indexOf(':');
+  return colon < 0 ? name : name.slice(colon + 1);
+}
+
+/** An attribute by its local name: `tag`, or `marc:tag` in a document that prefixes attributes too. */
+function attribute(attributes: Record<string, string>, key: string): string | undefined {
+  const plain = attributes[key];
+  if (plain !== undefined) return plain;
+  for (const name in attributes) if (localName(name) === key) return attributes[name];
+  return undefined;
+}
+
+interface OpenRecord {
+  leader: string | undefined;
+  fields: MarcField[];
+  warnings: MarcWarning[];
+  offset: number;
+}
+
+/** The `saxes` reader; also the fast reader's fallback (marcxml-fast.ts), which primes it mid-document. */
+export class MarcXmlReader {
+  readonly parser = new SaxesParser({ position: true });
+  private readonly out: MarcReadResult[] = [];
+  /** Records being read; more than one when a <record> envelope (OAI-PMH) holds a MARC record. */
+  private readonly records: OpenRecord[] = [];
+  private field: MarcField | undefined;
+  private subfieldCode: string | undefined;
+  private text = '';
+  /** Text matters only inside <leader>, <controlfield> and <subfield>; whitespace between elements does not. */
+  private capturing = false;
+  /** Number of the last record or error reported. */
+  index: number;
+  failed = false;
+  /** Local name of the root element, once seen. */
+  root: string | undefined;
+  /** Open elements; and whether the last event closed a <record> back to the root's level (see atRootAfterRecord). */
+  private depth = 0;
+  private closedToRoot = false;
+
+  /**
+   * `index`: records already reported before this reader starts; `positionDelta`: text of the document
+   * this parser did not see (both when it takes over from the fast path, marcxml-fast.ts).
+   */
+  constructor(index = 0, private readonly positionDelta = 0) {
+    this.index = index;
+    this.parser.on('opentag', (tag) => {
+      if (this.depth++ === 0) this.root = localName(tag.name);
+      this.closedToRoot = false;
+      this.openTag(tag);
+    });
+    this.parser.on('closetag', (tag) => {
+      this.depth--;
+      this.closedToRoot = this.depth === 1 && localName(tag.name) === 'record';
+      this.closeTag(tag);
+    });
+    this.parser.on('comment', () => {
+      this.closedToRoot = false;
+    });
+    this.parser.on('processinginstruction', () => {
+      this.closedToRoot = false;
+    });
+    const onText = (text: string): void => {
+      this.closedToRoot = false;
+      if (this.capturing) this.text += text;
+    };
+    this.parser.on('text', onText);
+    this.parser.on('cdata', onText);
+    this.parser.on('error', (error) => {
+      if (this.failed) return;
+      this.failed = true;
+      this.report('xml-malformed', error.message);
+    });
+  }
+
+  /** Position in the document (UTF-16 index, as saxes counts). */
+  private get position(): number {
+    return this.parser.position + this.positionDelta;
+  }
+
+  /** True when the text written so far ended right after a </record> closing back to the root element:
+   *  the fast path can take over again from there. */
+  get atRootAfterRecord(): boolean {
+    return !this.failed && this.closedToRoot && this.records.length === 0;
+  }
+
+  *write(text: string): Generator<MarcReadResult> {
+    if (!this.failed && text.length > 0) {
+      try {
+        this.parser.write(text);
+      } catch (error) {
+        if (!this.failed) {
+          this.failed = true;
+          this.report('xml-malformed', (error as Error).message);
+        }
+      }
+    }
+    yield* this.out.splice(0);
+  }
+
+  *close(): Generator<MarcReadResult> {
+    try {
+      this.parser.close();
+    } catch (error) {
+      if (!this.failed) {
+        this.failed = true;
+        this.report('xml-malformed', (error as Error).message);
+      }
+    }
+    if (!this.failed && this.records.length > 0) this.report('xml-bad-structure', 'запись не закрыта');
+    yield* this.out.splice(0);
+  }
+
+  private report(code: MarcErrorCode, detail: string): void {
+    this.out.push({ kind: 'error', index: ++this.index, byteOffset: this.position, code, reason: errorReason(code, detail) });
+  }
+
+  private openTag(tag: SaxesTag): void {
+    if (this.failed) return;
+    const name = localName(tag.name);
+    this.capturing = name === 'subfield' || name === 'controlfield' || name === 'leader';
+    this.text = '';
+    if (name === 'record') {
+      this.records.push({ leader: undefined, fields: [], warnings: [], offset: this.position });
+      return;
+    }
+    const record = this.records.at(-1);
+    if (!record) return;
+    const attributes = tag.attributes as Record<string, string>; // xmlns is off: plain strings
+    if (name === 'subfield') {
+      const code = attribute(attributes, 'code');
+      if (code === undefined || code.length === 0) record.warnings.push(warning('xml-missing-subfield-code', this.field?.tag));
+      this.subfieldCode = code ?? '';
+    } else if (name === 'controlfield' || name === 'datafield') {
+      const fieldTag = attribute(attributes, 'tag') ?? '';
+      if (!TAG.test(fieldTag)) record.warnings.push(warning('xml-bad-tag', fieldTag));
+      if (name === 'controlfield') {
+        this.field = { tag: fieldTag, value: '' };
+      } else {
+        const ind1 = attribute(attributes, 'ind1') ?? ' ';
+        const ind2 = attribute(attributes, 'ind2') ?? ' ';
+        if (ind1.length !== 1 || ind2.length !== 1) record.warnings.push(warning('xml-bad-indicator', fieldTag));
+        this.field = { tag: fieldTag, ind1: ind1.length === 1 ? ind1 : ' ', ind2: ind2.length === 1 ? ind2 : ' ', subfields: [] };
+      }
+    }
+  }
+
+  private closeTag(tag: SaxesTag): void {
+    if (this.failed) return;
+    const name = localName(tag.name);
+    this.capturing = false;
+    const record = this.records.at(-1);
+    if (!record) return;
+    switch (name) {
+      case 'leader':
+        record.leader = this.text;
+        break;
+      case 'controlfield':
+        if (this.field && 'value' in this.field) {
+          this.field.value = this.text;
+          record.fields.push(this.field);
+        }
+        this.field = undefined;
+        break;
+      case 'datafield':
+        if (this.field && 'subfields' in this.field) record.fields.push(this.field);
+        this.field = undefined;
+        break;
+      case 'subfield':
+        if (this.field && 'subfields' in this.field) (this.field as DataField).subfields.push([this.subfieldCode ?? '', this.text]);
+        this.subfieldCode = undefined;
+        break;
+      case 'record':
+        this.records.pop();
+        this.finish(record);
+        break;
+    }
+    this.text = '';
+  }
+
+  private finish(open: OpenRecord): void {
+    const outer = this.records.at(-1);
+    // A MARC record inside another <record> (an OAI-PMH envelope): the outer one is not a MARC record.
+    if (outer) outer.leader = outer.leader ?? '\u0000';
+    if (open.leader === '\u0000') return;
+    if (open.leader === undefined && open.fields.length === 0) {
+      this.out.push({
+        kind: 'error',
+        index: ++this.index,
+        byteOffset: open.offset,
+        code: 'xml-bad-structure',
+        reason: errorReason('xml-bad-structure', 'запись без маркера и полей'),
+      });
+      return;
+    }
+    if (open.leader === undefined) open.warnings.push(warning('xml-missing-leader'));
+    const leader = (open.leader ?? '').padEnd(24, ' ').slice(0, 24);
+    const record: MarcRecord = { leader, fields: open.fields };
+    this.out.push({ kind: 'record', index: ++this.index, byteOffset: open.offset, record, encoding: 'utf-8', warnings: open.warnings });
+  }
+}

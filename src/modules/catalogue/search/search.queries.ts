@@ -1,0 +1,282 @@
+/**
+ * The SQL of catalogue search: the query tree compiled to one WHERE condition (full-text parts folded
+ * into a single tsquery so the GIN index answers them at once), the page, the total, the facets and the
+ * typo dictionary. Same SQL on PGlite and PostgreSQL.
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { DB } from '../../../db/schema.js';
+import { isbn10To13, isValidIsbn10, isValidIsbn13 } from '../projection/isbn.js';
+import { bbkPrefixKey, wordsOf } from './keys.js';
+import { parseYearRange, type SearchField, type SearchNode } from './query.js';
+
+type Db = Kysely<DB>;
+type Condition = RawBuilder<boolean>;
+
+/**
+ * Field terms are restricted by the weights of search_vector (catalogue.queries.ts): title words are
+ * weight A (title, subtitle, parallel titles), author words B (names of persons and organisations),
+ * subject words C (subject headings and keywords). One index, no extra columns.
+ */
+const WEIGHT: Partial<Record<SearchField, string>> = { any: '', title: ':A', author: ':B', subject: ':C' };
+
+/** A compiled subtree: a tsquery text (to_tsquery syntax, words only letters and digits), an SQL condition, or nothing (matches all). */
+type Compiled = { ts: string } | { sql: Condition } | null;
+
+/** The tsquery text of one text term, or null when it has no words. */
+export function termTsQuery(field: SearchField, text: string, phrase: boolean): string | null {
+  const weight = WEIGHT[field];
+  if (weight === undefined) return null;
+  const words = wordsOf(text);
+  if (words.length === 0) return null;
+  return `(${words.map((word) => `${word}${weight}`).join(phrase ? ' <-> ' : ' & ')})`;
+}
+
+const matchTs = (ts: string): Condition => sql<boolean>`search_vector @@ to_tsquery('russian', ${ts})`;
+const asCondition = (compiled: NonNullable<Compiled>): Condition => ('ts' in compiled ? matchTs(compiled.ts) : compiled.sql);
+
+function compileTerm(node: Extract<SearchNode, { kind: 'term' }>): Compiled {
+  switch (node.field) {
+    case 'isbn': {
+      const digits = node.text.replace(/[^0-9Xx]/g, '').toUpperCase();
+      const valid = digits.length === 10 && isValidIsbn10(digits) ? isbn10To13(digits)
+        : digits.length === 13 && isValidIsbn13(digits) ? digits : null;
+      if (!digits) return { sql: sql<boolean>`false` };
+      // Valid ISBNs are stored as ISBN-13; invalid ones as written without hyphens.
+      return { sql: valid
+        ? sql<boolean>`(isbns && ARRAY[${valid}]::text[] OR invalid_isbns && ARRAY[${digits}]::text[])`
+        : sql<boolean>`invalid_isbns && ARRAY[${digits}]::text[]` };
+    }
+    case 'bbk': {
+      const prefix = bbkPrefixKey(node.text).replace(/[\\%_]/g, (c) => `\\${c}`);
+      return prefix ? { sql: sql<boolean>`bbk_key LIKE ${`% ${prefix}%`}` } : null;
+    }
+    case 'year': {
+      const range = parseYearRange(node.text);
+      if (!range) return { sql: sql<boolean>`false` };
+      if (range.from !== null && range.to !== null) return { sql: sql<boolean>`year BETWEEN ${range.from} AND ${range.to}` };
+      if (range.from !== null) return { sql: sql<boolean>`year >= ${range.from}` };
+      return { sql: sql<boolean>`year <= ${range.to}` };
+    }
+    default: {
+      const ts = termTsQuery(node.field, node.text, node.phrase);
+      return ts === null ? null : { ts };
+    }
+  }
+}
+
+function negate(compiled: Compiled): Compiled {
+  if (compiled === null) return { sql: sql<boolean>`false` };
+  return 'ts' in compiled ? { ts: `!${compiled.ts}` } : { sql: sql<boolean>`NOT (${compiled.sql})` };
+}
+
+function compile(node: SearchNode): Compiled {
+  switch (node.kind) {
+    case 'term': return compileTerm(node);
+    case 'not': return negate(compile(node.child));
+    case 'and': {
+      const parts = node.children.map(compile).filter((part): part is NonNullable<Compiled> => part !== null);
+      if (parts.length === 0) return null;
+      const ts = parts.flatMap((part) => ('ts' in part ? [part.ts] : []));
+      const conditions = parts.flatMap((part) => ('sql' in part ? [part.sql] : []));
+      if (conditions.length === 0) return { ts: `(${ts.join(' & ')})` };
+      if (ts.length > 0) conditions.unshift(matchTs(`(${ts.join(' & ')})`));
+      return { sql: sql<boolean>`(${sql.join(conditions, sql` AND `)})` };
+    }
+    case 'or': {
+      const parts = node.children.map(compile);
+      if (parts.some((part) => part === null)) return null;
+      const present = parts as NonNullable<Compiled>[];
+      if (present.every((part) => 'ts' in part)) return { ts: `(${present.map((part) => (part as { ts: string }).ts).join(' | ')})` };
+      return { sql: sql<boolean>`(${sql.join(present.map(asCondition), sql` OR `)})` };
+    }
+  }
+}
+
+/** The WHERE condition of a query tree; undefined when it restricts nothing. */
+export function compileSearchCondition(node: SearchNode | null): Condition | undefined {
+  const compiled = node && compile(node);
+  return compiled ? asCondition(compiled) : undefined;
+}
+
+/** The tsquery text ranking uses: every full-text term not under a 'not', any of them scoring. */
+export function rankTsQuery(node: SearchNode | null): string | null {
+  const parts: string[] = [];
+  const walk = (current: SearchNode, negated: boolean) => {
+    if (current.kind === 'not') return walk(current.child, !negated);
+    if (current.kind !== 'term') return current.children.forEach((child) => walk(child, negated));
+    const ts = negated ? null : termTsQuery(current.field, current.text, current.phrase);
+    if (ts) parts.push(ts);
+  };
+  if (node) walk(node, false);
+  return parts.length > 0 ? parts.join(' | ') : null;
+}
+
+export interface SearchFilterValues {
+  yearFrom?: number; yearTo?: number;
+  documentTypes?: string[]; languages?: string[]; bbkDivisions?: string[]; ageRatings?: string[];
+}
+
+function filterConditions(filters: SearchFilterValues): Condition[] {
+  const conditions: Condition[] = [];
+  if (filters.yearFrom !== undefined) conditions.push(sql<boolean>`year >= ${filters.yearFrom}`);
+  if (filters.yearTo !== undefined) conditions.push(sql<boolean>`year <= ${filters.yearTo}`);
+  if (filters.documentTypes?.length) conditions.push(sql<boolean>`document_type = ANY(${filters.documentTypes}::text[])`);
+  if (filters.languages?.length) conditions.push(sql<boolean>`languages && ${filters.languages}::text[]`);
+  if (filters.bbkDivisions?.length) conditions.push(sql<boolean>`bbk_divisions && ${filters.bbkDivisions}::text[]`);
+  if (filters.ageRatings?.length) conditions.push(sql<boolean>`age_rating = ANY(${filters.ageRatings}::text[])`);
+  return conditions;
+}
+
+function whereOf(networkId: number, condition: Condition | undefined, filters: SearchFilterValues): Condition {
+  const all = [sql<boolean>`network_id = ${networkId}`, ...(condition ? [condition] : []), ...filterConditions(filters)];
+  return sql<boolean>`${sql.join(all, sql` AND `)}`;
+}
+
+export type SearchOrder =
+  | { kind: 'relevance'; rankQuery: string | null; exactTitle: string | null; exactAuthor: string | null }
+  | { kind: 'title' | 'year-desc' | 'year-asc' };
+
+/** Sorted orders (not relevance): the title and year indexes of migration 0008 serve browsing. */
+function orderBy(order: Exclude<SearchOrder, { kind: 'relevance' }>): RawBuilder<unknown> {
+  switch (order.kind) {
+    case 'title': return sql`title_key, id`;
+    case 'year-desc': return sql`year DESC NULLS LAST, id DESC`; // index (network_id, year DESC NULLS LAST, id DESC)
+    case 'year-asc': return sql`year ASC NULLS LAST, id`;
+  }
+}
+
+/** The columns a hit is presented from. */
+export interface HitRow {
+  id: number; schema: 'marc21' | 'rusmarc';
+  title: string; subtitle: string; responsibility: string; persons: unknown;
+  edition: string; place: string; publisher: string; year: number | null; extent: string; series: string[];
+  isbns: string[]; document_type: string; languages: string[]; bbk: string[]; author_mark: string;
+  age_rating: string | null; annotation: string; record?: unknown;
+}
+
+const HIT_COLUMNS = sql.raw(`id, schema, title, subtitle, responsibility, persons, edition, place, publisher, year, extent,
+  series, isbns, document_type, languages, bbk, author_mark, age_rating, annotation`);
+const HIT_COLUMNS_OF_B = sql.raw(`b.id, b.schema, b.title, b.subtitle, b.responsibility, b.persons, b.edition, b.place, b.publisher,
+  b.year, b.extent, b.series, b.isbns, b.document_type, b.languages, b.bbk, b.author_mark, b.age_rating, b.annotation`);
+
+/**
+ * How many matching rows a search reads at most to count, rank and facet. A result up to this size is
+ * counted, ranked and faceted exactly; a larger one (a single common word over a million records) is
+ * ranked among its first MATCH_CAP matches in storage order plus every exact title/author match, its
+ * facets counted over those MATCH_CAP rows and scaled, its total the planner's estimate (from the
+ * lexeme statistics ANALYZE keeps: within a few per cent for one word, rougher for several).
+ * Reading 500,000 matches to rank them takes seconds; a reader refines such a query anyway.
+ */
+export const MATCH_CAP = 1_000;
+
+/** Matching rows, counted up to MATCH_CAP + 1. */
+async function countMatchesUpToCap(db: Db, where: Condition): Promise<number> {
+  const { rows: [row] } = await sql<{ count: number }>`SELECT count(*)::int AS count
+    FROM (SELECT 1 FROM bib_records WHERE ${where} LIMIT ${MATCH_CAP + 1}) AS capped`.execute(db);
+  return row?.count ?? 0;
+}
+
+/** The planner's estimate of the matching rows (planning only, about a millisecond; used beyond MATCH_CAP). */
+async function estimateMatches(db: Db, where: Condition): Promise<number> {
+  const { rows: [row] } = await sql<{ 'QUERY PLAN': unknown }>`EXPLAIN (FORMAT JSON) SELECT 1 FROM bib_records WHERE ${where}`.execute(db);
+  const plan = row?.['QUERY PLAN'];
+  const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as { Plan: { 'Plan Rows': number } }[];
+  return Math.round(parsed[0]?.Plan['Plan Rows'] ?? 0);
+}
+
+export interface HitsResult {
+  total: number;
+  /** The total is an estimate (more than MATCH_CAP matches) and relevance ranked a capped set. */
+  approximate: boolean;
+  /** Matching rows read (≤ MATCH_CAP + 1): what facets scale from. */
+  matched: number;
+  rows: HitRow[];
+}
+
+export async function findCatalogueHits(db: Db, options: {
+  networkId: number; condition: Condition | undefined; filters: SearchFilterValues; order: SearchOrder;
+  offset: number; limit: number; withRecords: boolean;
+}): Promise<HitsResult> {
+  const { order, limit, offset } = options;
+  const where = whereOf(options.networkId, options.condition, options.filters);
+  const record = options.withRecords ? sql`, b.record` : sql``;
+  // One statement: the first MATCH_CAP + 1 matches (a bitmap scan, so a small result is read once),
+  // counted and ordered, and the page's rows joined back.
+  let columns: RawBuilder<unknown>;
+  let exact: RawBuilder<unknown> = sql``;
+  let ranking: RawBuilder<unknown>;
+  if (order.kind === 'relevance') {
+    const exactTitle = order.exactTitle ?? '';
+    const exactAuthor = order.exactAuthor ?? '';
+    const rank = order.rankQuery ? sql`ts_rank(search_vector, to_tsquery('russian', ${order.rankQuery}))` : sql`0::real`;
+    columns = sql`id, title_key = ${exactTitle} AS exact_title, ${exactAuthor} = ANY(author_keys) AS exact_author, ${rank} AS rank`;
+    // Exact title/author matches join the ranked set even beyond the cap (found by their own indexes).
+    if (order.exactTitle || order.exactAuthor) {
+      exact = sql`UNION (SELECT ${columns} FROM bib_records
+        WHERE ${where} AND (title_key = ${exactTitle} OR author_keys @> ARRAY[${exactAuthor}]::text[]) LIMIT 200)`;
+    }
+    ranking = sql`exact_title DESC, exact_author DESC, rank DESC, id`;
+  } else {
+    columns = sql`id, title_key, year`;
+    ranking = orderBy(order);
+  }
+  // A page deeper than MATCH_CAP widens the ranked set to reach it: slower, but never an empty page.
+  const readCap = Math.max(MATCH_CAP, offset + limit);
+  let { rows } = await sql<HitRow & { matched: number }>`WITH m AS MATERIALIZED (
+      SELECT ${columns} FROM bib_records WHERE ${where} LIMIT ${readCap + 1}
+    ), c AS (SELECT * FROM m ${exact}),
+    p AS (SELECT id, row_number() OVER (ORDER BY ${ranking}) AS n FROM c)
+    SELECT (SELECT count(*) FROM m)::int AS matched, ${HIT_COLUMNS_OF_B}${record}
+    FROM p JOIN bib_records b ON b.id = p.id
+    WHERE p.n > ${offset} AND p.n <= ${offset + limit}
+    ORDER BY p.n`.execute(db);
+  const matched = rows[0]?.matched ?? await countMatchesUpToCap(db, where);
+  const approximate = matched > MATCH_CAP;
+  if (approximate && order.kind !== 'relevance') {
+    // A sorted order stays exact beyond the cap: the planner walks the sort's index, filtering.
+    ({ rows } = await sql<HitRow & { matched: number }>`SELECT ${HIT_COLUMNS}${options.withRecords ? sql`, record` : sql``}
+      FROM bib_records WHERE ${where} ORDER BY ${orderBy(order)} LIMIT ${limit} OFFSET ${offset}`.execute(db));
+  }
+  const total = matched > readCap ? Math.max(matched, await estimateMatches(db, where)) : matched;
+  return { total, approximate, matched, rows: rows.map(({ matched: _, ...row }) => row) };
+}
+
+export type FacetName = 'documentTypes' | 'languages' | 'bbkDivisions' | 'ageRatings' | 'years';
+
+/** Facet counts over the result (its first MATCH_CAP rows: the caller scales beyond): one statement, the rows read once. */
+export async function countCatalogueFacets(db: Db, options: {
+  networkId: number; condition: Condition | undefined; filters: SearchFilterValues;
+}): Promise<{ facet: FacetName; value: string; count: number }[]> {
+  const where = whereOf(options.networkId, options.condition, options.filters);
+  const { rows } = await sql<{ facet: FacetName; value: string; count: number }>`WITH m AS MATERIALIZED (
+      SELECT document_type, languages, bbk_divisions, age_rating, year FROM bib_records WHERE ${where} LIMIT ${MATCH_CAP}
+    )
+    SELECT 'documentTypes' AS facet, document_type AS value, count(*)::int AS count FROM m GROUP BY document_type
+    UNION ALL SELECT 'languages', l, count(*)::int FROM m, unnest(m.languages) AS l GROUP BY l
+    UNION ALL SELECT 'bbkDivisions', d, count(*)::int FROM m, unnest(m.bbk_divisions) AS d GROUP BY d
+    UNION ALL SELECT 'ageRatings', age_rating, count(*)::int FROM m WHERE age_rating IS NOT NULL GROUP BY age_rating
+    UNION ALL SELECT 'years', ((year / 10) * 10)::text, count(*)::int FROM m WHERE year IS NOT NULL GROUP BY (year / 10) * 10`.execute(db);
+  return rows;
+}
+
+/**
+ * For each of these words that finds nothing in the network's catalogue, the dictionary words most
+ * similar to it (pg_trgm, similarity ≥ 0.3), best first — one statement. A stop word, which full-text
+ * ignores, counts as found: there is nothing to correct.
+ */
+export async function findCorrectionCandidates(db: Db, networkId: number, words: string[]): Promise<{ word: string; candidate: string; similarity: number }[]> {
+  if (words.length === 0) return [];
+  const { rows } = await sql<{ word: string; candidate: string; similarity: number }>`WITH unmatched AS (
+      SELECT w AS word FROM unnest(${words}::text[]) AS w
+      WHERE numnode(to_tsquery('russian', w)) > 0
+        AND NOT EXISTS (SELECT 1 FROM bib_records b WHERE b.network_id = ${networkId} AND b.search_vector @@ to_tsquery('russian', w))
+    )
+    SELECT u.word, c.word AS candidate, c.similarity FROM unmatched u
+    CROSS JOIN LATERAL (
+      SELECT d.word, similarity(d.word, u.word) AS similarity FROM catalogue_words d
+      WHERE d.network_id = ${networkId} AND d.word % u.word
+      ORDER BY similarity DESC, d.word LIMIT 10
+    ) AS c
+    ORDER BY u.word, c.similarity DESC, c.word`.execute(db);
+  return rows;
+}

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logIn, openBrowserSession, SCREENSHOTS, type BrowserSession } from './browser.js';
+
+let session: BrowserSession;
+
+beforeAll(async () => {
+  session = await openBrowserSession();
+  // An old office screen: the catalogue must work at 1024×768.
+  await session.page.setViewportSize({ width: 1024, height: 768 });
+  await logIn(session);
+  // The demo network now loads its catalogue of a few thousand records: more than the default hook time on a busy machine.
+}, 300_000);
+afterAll(() => session?.close());
+
+const TITLE = 'Краеведческие записки Новоюгинского края';
+const AUTHOR = 'Тестовый, Иван Петрович';
+
+describe('cataloguing in Chromium', () => {
+  it('creates a record with the form, warns of a duplicate, shows the card with its MARC, edits and deletes it', async () => {
+    const { page } = session;
+    await page.getByRole('link', { name: 'Каталог', exact: true }).click();
+    await page.getByRole('heading', { name: 'Электронный каталог' }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/catalogue-list.png` });
+
+    await page.getByRole('button', { name: 'Новая запись' }).click();
+    await page.getByRole('heading', { name: 'Новая запись каталога' }).waitFor();
+    await page.getByLabel('Заглавие', { exact: true }).fill(TITLE);
+    await page.getByLabel('Сведения, относящиеся к заглавию', { exact: true }).fill('очерки');
+    await page.getByLabel('Фамилия, имя 1').fill(AUTHOR);
+    await page.getByLabel('Место издания').fill('Тевриз');
+    await page.getByLabel('Издательство').fill('Районная типография');
+    await page.getByLabel('Год издания').fill('2021');
+    await page.getByLabel('Объём').fill('120 с. : ил.');
+    // A wrong check digit: the message shows under the field while typing.
+    await page.getByLabel('ISBN', { exact: true }).fill('978-5-08-005955-2');
+    const isbnStatus = page.getByText('ISBN 978-5-08-005955-2 : неверная контрольная цифра');
+    await isbnStatus.waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/catalogue-form-isbn.png`, fullPage: true });
+    await page.getByLabel('ISBN', { exact: true }).fill('978-5-08-005955-1');
+    await page.getByText('ISBN верный').waitFor();
+    await page.getByLabel('ББК', { exact: true }).fill('63.3(2Рос-4Омс)');
+    await page.getByLabel('Тематические рубрики').fill('Краеведение -- Омская область');
+    await page.getByLabel('Возрастное ограничение').selectOption('12+');
+    await page.getByRole('button', { name: 'Сохранить запись' }).click();
+
+    await page.getByRole('heading', { name: TITLE }).waitFor();
+    const card = await page.locator('main').innerText();
+    expect(card).toContain('Запись добавлена в каталог');
+    expect(card).toContain(`${TITLE} : очерки / И. П. Тестовый`);
+    expect(card).toContain('Тестовый, Иван Петрович (автор)');
+    const marc = await page.getByRole('table', { name: 'Запись MARC' }).innerText();
+    expect(marc).toMatch(/200\s+1#\s+\$aКраеведческие записки Новоюгинского края\s*\$eочерки/);
+    expect(marc).toMatch(/010\s+##\s+\$a978-5-08-005955-1/);
+    expect(marc).toMatch(/333\s+##\s+\$a12\+/);
+    await page.screenshot({ path: `${SCREENSHOTS}/catalogue-card.png`, fullPage: true });
+    const firstUrl = page.url();
+
+    // A second record with the same title and author: the warning lists the first, saving needs «Всё равно сохранить».
+    await page.getByRole('link', { name: 'Каталог', exact: true }).click();
+    await page.getByRole('button', { name: 'Новая запись' }).click();
+    await page.getByLabel('Заглавие', { exact: true }).fill(TITLE);
+    await page.getByLabel('Фамилия, имя 1').fill(AUTHOR);
+    const warning = page.getByRole('alert').filter({ hasText: 'Похоже, такая запись уже есть' });
+    await warning.waitFor();
+    expect(await warning.innerText()).toContain('похожее заглавие и тот же автор (Тестовый)');
+    expect(await page.getByRole('button', { name: 'Сохранить запись' }).isDisabled()).toBe(true);
+    await page.getByLabel('Возрастное ограничение').selectOption('12+');
+    await page.screenshot({ path: `${SCREENSHOTS}/catalogue-duplicate.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Всё равно сохранить' }).click();
+    await page.getByText('Запись добавлена в каталог').waitFor();
+    expect(page.url()).not.toBe(firstUrl);
+    await page.getByRole('button', { name: 'Удалить' }).click();
+    await page.getByRole('button', { name: 'Да, удалить' }).click();
+    await page.getByRole('heading', { name: 'Электронный каталог' }).waitFor();
+
+    // Edit the first record, then delete it with confirmation.
+    await page.goto(firstUrl);
+    await page.getByRole('button', { name: 'Править' }).click();
+    await page.getByRole('heading', { name: `Правка записи «${TITLE}»` }).waitFor();
+    await page.getByLabel('Сведения, относящиеся к заглавию', { exact: true }).fill('очерки истории');
+    await page.getByLabel('Издание', { exact: true }).fill('2-е изд.');
+    await page.screenshot({ path: `${SCREENSHOTS}/catalogue-edit.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Сохранить изменения' }).click();
+    await page.getByText('Изменения сохранены').waitFor();
+    const edited = await page.locator('main').innerText();
+    expect(edited).toContain(`${TITLE} : очерки истории / И. П. Тестовый`);
+    expect(edited).toContain('2-е изд.');
+
+    // An expert adds a note as MARC text.
+    await page.getByRole('button', { name: 'Править' }).click();
+    await page.getByRole('button', { name: 'MARC (для знатоков)' }).click();
+    const marcText = page.getByRole('textbox', { name: 'Запись MARC', exact: true });
+    await marcText.waitFor();
+    expect(await marcText.inputValue()).toContain('200 1#$aКраеведческие записки Новоюгинского края$eочерки истории');
+    await marcText.fill(`${await marcText.inputValue()}\n300 ##$aПримечание знатока MARC`);
+    await page.screenshot({ path: `${SCREENSHOTS}/catalogue-marc-edit.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Сохранить изменения' }).click();
+    await page.getByText('Изменения сохранены').waitFor();
+    expect(await page.getByRole('table', { name: 'Запись MARC' }).innerText()).toMatch(/300\s+##\s+\$aПримечание знатока MARC/);
+
+    await page.getByRole('button', { name: 'Удалить' }).click();
+    await page.getByText('Удалить запись из каталога?').waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/catalogue-delete-confirm.png` });
+    await page.getByRole('button', { name: 'Да, удалить' }).click();
+    await page.getByText(`Запись «${TITLE}» удалена`).waitFor();
+    await page.goto(firstUrl);
+    await page.getByText('Не найдено').or(page.getByRole('alert')).first().waitFor();
+  });
+});
