@@ -26,6 +26,7 @@
  * `syntheticTemplates()` returns the distinct corpus templates (for figures: how many, how big).
  */
 import { readFileSync } from 'node:fs';
+import { seededRandom } from '../../src/shared/random.js';
 import { corpusFiles } from '../../src/modules/catalogue/marc/corpus.testkit.js';
 import {
   detectSchema, isControlField, project, readIso2709Buffer, writeIso2709Record,
@@ -114,17 +115,6 @@ export function syntheticTemplates(): SyntheticRecord[] {
   return loadPools().templates.map(({ record, schema }) => ({ record, schema }));
 }
 
-/** Mulberry32 (as in the fuzz kit): small, fast, deterministic. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A valid ISBN-13 978-5-…, distinct for every n below 10^8 (n times an odd multiplier modulo 10^8 is a bijection). */
 export function syntheticIsbn(n: number, seed = 1): string {
@@ -148,7 +138,7 @@ export function* syntheticRecords(count: number, options: SyntheticOptions = {})
   const start = options.start ?? 0;
   for (let n = start; n < start + count; n++) {
     // One generator per record, seeded by (seed, n): record n is the same whatever `start` was.
-    const next = random(Math.imul(n + 1, 0x9e3779b1) ^ Math.imul(seed, 0x85ebca6b));
+    const next = seededRandom(Math.imul(n + 1, 0x9e3779b1) ^ Math.imul(seed, 0x85ebca6b));
     next();
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
     // A Russian library's catalogue: most records Cyrillic, though the corpus holds more Latin ones.

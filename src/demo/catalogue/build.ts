@@ -4,6 +4,7 @@
  * heading and title, so the same data gives the same records on every start and in every test.
  */
 import type { AgeRating, BibForm, BibFormPerson } from '../../modules/catalogue/index.js';
+import { seededRandom } from '../../shared/random.js';
 import { authorMark } from './author-mark.js';
 import { IsbnAllocator } from './isbn.js';
 import { PROFILE_EDITIONS, PROFILE_SLOTS } from './slots.js';
@@ -128,15 +129,3 @@ function form(p: {
 
 const unique = (values: readonly string[]) => [...new Set(values)];
 
-/** mulberry32 seeded with the FNV-1a hash of a string: small, fast, the same sequence everywhere. */
-export function seededRandom(seed: string): () => number {
-  let state = 2166136261;
-  for (let i = 0; i < seed.length; i++) state = Math.imul(state ^ seed.charCodeAt(i), 16777619) >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -7,6 +7,7 @@ import { readIso2709Buffer } from './iso2709-reader.js';
 import { MarcWriteError, writeIso2709Record } from './iso2709-writer.js';
 import { readMarcXmlString } from './marcxml-reader.js';
 import type { MarcReadResult } from './record.js';
+import { seededRandom } from '../../../shared/random.js';
 
 /** Seed files: UTF-8 MARC21 and UNIMARC, CP1251 RUSMARC, MARC-8 with ANSEL, Cyrillic, Hebrew, CJK escapes. */
 const SEED_FILES = [
@@ -22,17 +23,6 @@ const SEED_FILES = [
 ];
 const SEED_XML = ['loge-gh_rusmarc/TEST1_derived_utf8.marcxml.xml', 'marc4j_marc4j/sample1a.xml'];
 
-/** Mulberry32: a small deterministic generator, so a failing case can be replayed by its number. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The raw bytes of seed records (cut at record terminators), at most `perFile` from each file. */
 export function seedRecords(perFile = 40): Buffer[] {
@@ -116,7 +106,7 @@ export interface FuzzCounts {
  * a record read from garbage that the writer cannot write back readably.
  */
 export function fuzz(cases: number, xmlCases: number, seed = 1): FuzzCounts {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const seeds = seedRecords();
   const xmlSeeds = seedXml();
   const counts: FuzzCounts = { cases: 0, records: 0, errors: 0, recordsWithWarnings: 0, silent: 0, unwritable: 0, slowestCaseMs: 0 };
