@@ -44,6 +44,8 @@ describe('cataloguing in Chromium', () => {
     await page.getByRole('button', { name: 'Сохранить запись' }).click();
 
     await page.getByRole('heading', { name: TITLE }).waitFor();
+    // Role names come with the cataloguing options, loaded beside the record: wait for them, not just the record.
+    await page.getByText('Тестовый, Иван Петрович (автор)').waitFor();
     const card = await page.locator('main').innerText();
     expect(card).toContain('Запись добавлена в каталог');
     expect(card).toContain(`${TITLE} : очерки / И. П. Тестовый`);
