@@ -12,16 +12,13 @@
  *   --twice imports the file a second time (on-match skip: the re-import path, matching only).
  */
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { openDatabase, type Database } from '../src/db/database.js';
-import { migrate } from '../src/db/migrate.js';
+import { openScratchDatabase } from '../test/database.js';
 import { systemActor } from '../src/modules/auth/index.js';
-import { importMarc } from '../src/modules/catalogue/import/import-marc.js';
+import { importMarc } from '../src/modules/catalogue/index.js';
 import { createNetwork } from '../src/modules/network/index.js';
 
 const args = process.argv.slice(2);
@@ -40,30 +37,14 @@ if (!existsSync(file)) {
   if (run.status !== 0) process.exit(run.status ?? 1);
 }
 
-async function open(engine: string): Promise<{ database: Database; drop: () => Promise<void> }> {
-  if (engine === 'pglite') return { database: await openDatabase({ memory: true }), drop: async () => {} };
-  const name = `biblioset_bench_${randomBytes(4).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: baseUrl });
-    await client.connect();
-    await client.query(statement);
-    await client.end();
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const scratch = new URL(baseUrl);
-  scratch.pathname = `/${name}`;
-  return { database: await openDatabase({ databaseUrl: scratch.toString() }), drop: () => admin(`DROP DATABASE ${name} WITH (FORCE)`) };
-}
-
 const mb = (bytes: number) => `${Math.round(bytes / 1e6)} MB`;
 const size = statSync(file).size;
 console.log(`${file}: ${mb(size)}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; batch ${batchSize ?? 'default'}`);
 
 for (const engine of engines) {
-  const { database, drop } = await open(engine);
+  const database = await openScratchDatabase(engine === 'pglite' ? undefined : baseUrl, 'biblioset_bench');
   try {
-    await migrate(database.db);
-    const network = await database.db.transaction().execute((trx) =>
+      const network = await database.db.transaction().execute((trx) =>
       createNetwork({ trx, input: { code: 'bench', name: 'Бенчмарк', fullName: 'Бенчмарк' } }));
     const actor = systemActor(network.id);
     for (const pass of twice ? ['first', 'again'] : ['first']) {
@@ -87,6 +68,5 @@ for (const engine of engines) {
     }
   } finally {
     await database.close();
-    await drop();
   }
 }

@@ -9,10 +9,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { openDatabase, type Database } from '../src/db/database.js';
-import { migrate } from '../src/db/migrate.js';
+import { openScratchDatabase } from '../test/database.js';
 import { systemActor } from '../src/modules/auth/index.js';
 import { detectSchema, readIso2709Buffer, saveBibRecords, type MarcRecord, type MarcSchema } from '../src/modules/catalogue/index.js';
 import { createNetwork } from '../src/modules/network/index.js';
@@ -40,27 +37,10 @@ function variant({ record, schema }: { record: MarcRecord; schema: MarcSchema },
   return { record: { leader: record.leader, fields: [{ tag: '001', value: `bench-${n}` }, ...fields] }, schema };
 }
 
-async function open(): Promise<{ database: Database; drop: () => Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (!url) return { database: await openDatabase({ memory: true }), drop: async () => {} };
-  const name = `biblioset_bench_${randomBytes(4).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(statement);
-    await client.end();
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const scratch = new URL(url);
-  scratch.pathname = `/${name}`;
-  return { database: await openDatabase({ databaseUrl: scratch.toString() }), drop: () => admin(`DROP DATABASE ${name} WITH (FORCE)`) };
-}
-
 const sources = sourceRecords();
 const records = Array.from({ length: total }, (_, n) => variant(sources[n % sources.length]!, n));
-const { database, drop } = await open();
+const database = await openScratchDatabase(process.env.DATABASE_URL, 'biblioset_bench');
 try {
-  await migrate(database.db);
   const network = await database.db.transaction().execute((trx) =>
     createNetwork({ trx, input: { code: 'bench', name: 'Бенчмарк', fullName: 'Бенчмарк' } }));
   const actor = systemActor(network.id);
@@ -78,5 +58,4 @@ try {
   }
 } finally {
   await database.close();
-  await drop();
 }

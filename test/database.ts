@@ -7,14 +7,21 @@ import { migrate } from '../src/db/migrate.js';
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new
  * database on the PostgreSQL server named by TEST_DATABASE_URL (dropped on close).
  */
-export async function openTestDatabase(): Promise<Database> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
+export function openTestDatabase(): Promise<Database> {
+  return openScratchDatabase(process.env.TEST_DATABASE_URL, 'biblioset_test');
+}
+
+/**
+ * A fresh, migrated, throw-away database (tests and benchmarks): in-memory PGlite without a server URL,
+ * else a new database `<prefix>_<random>` on that PostgreSQL server, dropped when the database is closed.
+ */
+export async function openScratchDatabase(serverUrl: string | undefined, prefix: string): Promise<Database> {
   if (!serverUrl) {
     const database = await openDatabase({ memory: true });
     await migrate(database.db);
     return database;
   }
-  const name = `biblioset_test_${randomBytes(6).toString('hex')}`;
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   await withAdminClient(serverUrl, (client) => client.query(`CREATE DATABASE ${name}`));
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
