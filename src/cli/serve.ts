@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Database } from '../db/database.js';
+import { failInterruptedUploads } from '../modules/catalogue/index.js';
 import { WEB_DIST } from '../server/app.js';
 import { describeLocation, resolveServerConfig, type ConfigFlags } from '../server/config.js';
 import { startServer, stopOnSignals } from '../server/main.js';
@@ -18,6 +19,8 @@ async function prepareDatabase(database: Database, adminPassword: string | undef
   }
   const admin = await ensureAdministrator(database.db, adminPassword);
   if (admin) notes.push(formatAdministrator(admin));
+  const interrupted = await failInterruptedUploads(database.db);
+  if (interrupted > 0) notes.push(`  Загрузок каталога, прерванных остановкой сервера: ${interrupted} (отмечены как неудачные).`);
   return notes;
 }
 

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../test/database.js';
 import type { Database } from '../../db/database.js';
 import {
-  countBibRecords, isValidIsbn13, parseSearchBox, project, recordFromForm, searchCatalogue, type CatalogueHit,
+  countBibRecords, parseSearchBox, project, recordFromForm, searchCatalogue, type CatalogueHit,
 } from '../../modules/catalogue/index.js';
+import { isValidIsbn13 } from '../../shared/isbn.js';
 import { loadDemoNetwork } from '../index.js';
 import { authorMark } from './author-mark.js';
 import { buildDemoCatalogue, demoCatalogue } from './catalogue.js';

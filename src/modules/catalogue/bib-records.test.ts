@@ -10,6 +10,7 @@ import {
   countBibRecords, findBibRecord, parseSearchBox, readIso2709Buffer, saveBibRecords, searchCatalogue,
   type MarcRecord, type OnMatch,
 } from './index.js';
+import { bibRecordCounts } from './catalogue.queries.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const corpus = path.resolve(repoRoot, '../shared/data/marc');
@@ -162,5 +163,33 @@ describe('searching the stored records', () => {
     const result = await searchCatalogue(database.db, actor.networkId, { query: parseSearchBox('Междунродный стандартный книжный номер') });
     expect(result.corrected?.text).toBe('Международный стандартный книжный номер');
     expect(result.hits[0]?.title).toBe('Международный стандартный книжный номер (ISBN)');
+  });
+});
+
+describe('the planner statistics matching relies on', () => {
+  it('are refreshed once the catalogue has grown to twice what the last ANALYZE saw', async () => {
+    const own = await openTestDatabase();
+    try {
+      const network = await own.db.transaction().execute((trx) =>
+        createNetwork({ trx, input: { code: 'stat', name: 'ЦБС', fullName: 'МБУК «ЦБС»' } }));
+      const ownActor = systemActor(network.id);
+      // Copies of the IRBIS file under other control numbers: new records (volumes of a set, to matching).
+      const copies = (suffix: string) => irbis.map(({ record, schema }) => ({
+        schema, record: { ...record, fields: record.fields.map((field) => (field.tag === '001' && 'value' in field ? { ...field, value: `${field.value}-${suffix}` } : field)) },
+      }));
+      const saveOwn = (records: ReturnType<typeof copies>) =>
+        own.db.transaction().execute((trx) => saveBibRecords({ trx, actor: ownActor, records, onMatch: 'skip' }));
+      for (const suffix of ['a', 'b', 'c', 'd']) expect((await saveOwn(copies(suffix))).imported).toBe(irbis.length);
+      expect((await bibRecordCounts(own.db)).analyzed).toBeLessThan(1000);
+      // The statistics system counts the new rows within about a second.
+      for (let tries = 0; (await bibRecordCounts(own.db)).live < 1000; tries++) {
+        expect(tries).toBeLessThan(50);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await saveOwn(copies('e'));
+      expect((await bibRecordCounts(own.db)).analyzed).toBeGreaterThanOrEqual(1000);
+    } finally {
+      await own.close();
+    }
   });
 });

@@ -13,6 +13,11 @@ export interface BibRecordRow {
   record: MarcRecord;
   projection: BibProjection;
   matchKey: string | null;
+  /**
+   * The row as the writing statements read it (a JSON object, `rowPayload`), made once with the row:
+   * the import makes it while the previous batch is being written, off the database's critical path.
+   */
+  payload: string;
 }
 
 /** What matching needs to know of a stored record. */
@@ -38,11 +43,18 @@ export async function findByControlNumbers(db: Db, networkId: number, keys: { sc
   return rows;
 }
 
-/** Stored records sharing a valid ISBN (ISBN-13 form) with the given ones. */
+/**
+ * Stored records sharing a valid ISBN (ISBN-13 form) with the given ones: one index lookup per ISBN.
+ * Not `isbns && $1`: the planner estimates an overlap with a thousand ISBNs to hit a quarter of the
+ * table and scans all of it (240 ms a batch at 20,000 records, growing with the table).
+ */
 export async function findByIsbns(db: Db, networkId: number, isbns: string[]): Promise<StoredMatchCandidate[]> {
   if (isbns.length === 0) return [];
-  return db.selectFrom('bib_records').select(candidateColumns)
-    .where('network_id', '=', networkId).where(sql<boolean>`isbns && ${isbns}::text[]`).orderBy('id').execute();
+  const { rows } = await sql<StoredMatchCandidate>`SELECT DISTINCT b.id, b.schema, b.control_number, b.control_number_source, b.isbns, b.match_key
+    FROM unnest(${isbns}::text[]) AS i(isbn)
+    CROSS JOIN LATERAL (SELECT * FROM bib_records WHERE isbns @> ARRAY[i.isbn] AND network_id = ${networkId}) b
+    ORDER BY b.id`.execute(db);
+  return rows;
 }
 
 /** Stored records with one of these title|author|year keys. */
@@ -62,14 +74,12 @@ export async function findStoredRecords(db: Db, networkId: number, ids: number[]
 /**
  * The projection columns and the search texts as one JSON object per row: a whole batch travels as
  * one parameter into json_to_recordset — json, not jsonb: PostgreSQL then only checks the text instead
- * of building a jsonb tree of the whole batch (docs/drafts/performance.md) — so a batch is one
- * statement whatever its size (no limit of
- * 65,535 bind parameters, one parse and plan).
+ * of building a jsonb tree of the whole batch (docs/ARCHITECTURE.md, «Import and parse speed») — so a
+ * batch is one statement whatever its size (no limit of 65,535 bind parameters, one parse and plan).
  */
-function rowJson(row: BibRecordRow, id?: number) {
+export function rowPayload(row: Omit<BibRecordRow, 'payload'>): string {
   const p = row.projection;
-  return {
-    ...(id === undefined ? {} : { id }),
+  return JSON.stringify({
     schema: row.schema,
     record: row.record,
     control_number: p.controlNumber,
@@ -84,7 +94,7 @@ function rowJson(row: BibRecordRow, id?: number) {
     search_b: p.persons.map((person) => person.name).join(' '),
     search_c: [...p.subjects, ...p.keywords].join(' '),
     search_d: [p.responsibility, p.edition, p.place, p.publisher, p.year ?? '', ...p.series, ...p.isbns, ...p.bbk, ...p.udc, p.annotation].join(' '),
-  };
+  });
 }
 
 const RECORDSET_COLUMNS = sql.raw(`schema text, record json, control_number text, control_number_source text,
@@ -113,7 +123,7 @@ const SELECT_PROJECTED = sql.raw(`r.schema, r.record, r.control_number, r.contro
 /** Inserts a batch in one statement. */
 export async function insertBibRecords(db: Db, networkId: number, rows: BibRecordRow[]): Promise<number> {
   if (rows.length === 0) return 0;
-  const payload = JSON.stringify(rows.map((row) => rowJson(row)));
+  const payload = `[${rows.map((row) => row.payload).join(',')}]`;
   const result = await sql`INSERT INTO bib_records (network_id, ${PROJECTED_COLUMNS})
     SELECT ${networkId}, ${SELECT_PROJECTED}, ${SEARCH_VECTOR}
     FROM json_to_recordset(${payload}::json) AS r(${RECORDSET_COLUMNS})`.execute(db);
@@ -126,7 +136,8 @@ export async function insertBibRecords(db: Db, networkId: number, rows: BibRecor
  */
 export async function updateBibRecords(db: Db, networkId: number, rows: { id: number; row: BibRecordRow }[]): Promise<number[]> {
   if (rows.length === 0) return [];
-  const payload = JSON.stringify(rows.map(({ id, row }) => rowJson(row, id)));
+  // Each row's object with its id put first: `{"id":7,` + the rest of the object after its `{`.
+  const payload = `[${rows.map(({ id, row }) => `{"id":${id},${row.payload.slice(1)}`).join(',')}]`;
   const { rows: changed } = await sql<{ id: number }>`UPDATE bib_records b SET (${PROJECTED_COLUMNS}, updated_at) =
       (${SELECT_PROJECTED}, ${SEARCH_VECTOR}, now())
     FROM json_to_recordset(${payload}::json) AS r(id bigint, ${RECORDSET_COLUMNS})
@@ -152,6 +163,26 @@ export async function addCatalogueWords(db: Db, networkId: number, rows: BibReco
 export async function findBibRecord(db: Db, networkId: number, id: number) {
   return db.selectFrom('bib_records').selectAll()
     .where('network_id', '=', networkId).where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * The catalogue's size (all networks) as the planner last saw it (`analyzed`: the last ANALYZE, -1 before
+ * the first) and as the statistics system counts it now (`live`: updated at most once a second).
+ */
+export async function bibRecordCounts(db: Db): Promise<{ analyzed: number; live: number }> {
+  const { rows } = await sql<{ analyzed: number; live: string }>`SELECT c.reltuples AS analyzed, pg_stat_get_live_tuples(c.oid) AS live
+    FROM pg_class c WHERE c.oid = 'bib_records'::regclass`.execute(db);
+  return { analyzed: Number(rows[0]!.analyzed), live: Number(rows[0]!.live) };
+}
+
+/**
+ * Refreshes the planner's statistics of the catalogue. `matchingOnly`: just the columns the re-import
+ * matching looks up (cheap; during a long import), else the whole table (search plans too).
+ */
+export async function analyzeBibRecords(db: Db, { matchingOnly }: { matchingOnly: boolean }): Promise<void> {
+  await (matchingOnly
+    ? sql`ANALYZE bib_records (network_id, schema, control_number, control_number_source, isbns, match_key)`
+    : sql`ANALYZE bib_records`).execute(db);
 }
 
 export async function countBibRecords(db: Db, networkId: number): Promise<number> {

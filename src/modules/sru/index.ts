@@ -1,7 +1,7 @@
 /**
  * SRU 1.2 (Search/Retrieve via URL) for other libraries' systems: explain and searchRetrieve at `/sru`
  * over the public network's catalogue, queries in CQL, records as MARCXML in their own schema.
- * See docs/drafts/sru.md for the choices (CQL relations, diagnostics).
+ * See docs/ARCHITECTURE.md, «SRU», for the choices (CQL relations, diagnostics).
  */
 
 /** The Fastify plugin serving `/sru` (registered outside /api): `{ db, publicNetwork }`. */

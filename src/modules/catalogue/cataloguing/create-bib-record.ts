@@ -10,7 +10,7 @@ import type { MarcRecord } from '../marc/record.js';
 import { detectSchema, type MarcSchema } from '../marc/schema.js';
 import { presentBibRecord } from '../present.js';
 import { formFromRecord, recordFromForm, touchRecord } from './bib-form.js';
-import { bibRecordRow } from './bib-record-row.js';
+import { bibRecordRow } from '../bib-record-row.js';
 import { assertCanCatalogue } from './cataloguing-policy.js';
 import { findIdByOwnControlNumber } from './cataloguing.queries.js';
 import type { CreateBibRecordInput } from './cataloguing.schemas.js';

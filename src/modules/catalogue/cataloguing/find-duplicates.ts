@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.js';
-import { parseIsbn } from '../projection/isbn.js';
+import { parseIsbn } from '../../../shared/isbn.js';
 import type { ProjectedPerson } from '../projection/project.js';
 import { findDuplicateRows } from './cataloguing.queries.js';
 import type { DuplicateCandidate, DuplicatesQuery } from './cataloguing.schemas.js';

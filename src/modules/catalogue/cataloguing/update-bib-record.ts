@@ -7,7 +7,7 @@ import type { BibRecordView } from '../catalogue.schemas.js';
 import type { MarcRecord } from '../marc/record.js';
 import { presentBibRecord } from '../present.js';
 import { applyForm, formFromRecord, touchRecord } from './bib-form.js';
-import { bibRecordRow } from './bib-record-row.js';
+import { bibRecordRow } from '../bib-record-row.js';
 import { assertCanCatalogue } from './cataloguing-policy.js';
 import { lockBibRecord } from './cataloguing.queries.js';
 import type { UpdateBibRecordInput } from './cataloguing.schemas.js';

@@ -1,5 +1,5 @@
 import { ProblemError, type FieldError } from '../../../server/problem.js';
-import { parseIsbn } from '../projection/isbn.js';
+import { parseIsbn } from '../../../shared/isbn.js';
 import type { BibForm } from './bib-form.js';
 
 /** The earliest year a record may carry (incunabula are older, but not in a municipal library's catalogue). */

@@ -26,7 +26,7 @@ export interface ExportSkipped {
 }
 
 /** The stored records page by page (ids: in id order, at most EXPORT_PAGE_SIZE per query). */
-export async function* bibRecordPages(db: Kysely<DB>, networkId: number, selection: ExportSelection) {
+async function* bibRecordPages(db: Kysely<DB>, networkId: number, selection: ExportSelection) {
   if (selection.kind === 'pages') {
     yield* selection.pages;
     return;

@@ -3,12 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../../test/database.js';
 import type { Database } from '../../../db/database.js';
-import { systemActor, type Actor } from '../../auth/index.js';
+import { createUser, systemActor, type Actor } from '../../auth/index.js';
 import { createNetwork } from '../../network/index.js';
 import { countBibRecords } from '../index.js';
 import { importMarc, NotMarcError, type ImportRecordError } from './import-marc.js';
-import { findCatalogueImport } from './import.queries.js';
-import { runCatalogueImport, STORED_ERRORS_MAX } from './run-catalogue-import.js';
+import { bibRecordCounts } from '../catalogue.queries.js';
+import { findCatalogueImport, insertCatalogueImport } from './import.queries.js';
+import { failInterruptedUploads, runCatalogueImport, STORED_ERRORS_MAX } from './run-catalogue-import.js';
 
 const MARC = fileURLToPath(new URL('../../../../../shared/data/marc/', import.meta.url));
 const file = (name: string) => readFileSync(`${MARC}${name}`);
@@ -85,6 +86,20 @@ describe('importMarc', () => {
     expect(await countBibRecords(database.db, own.networkId)).toBe(0);
   });
 
+  it('leaves the planner statistics of the catalogue up to date (PGlite has no autovacuum to do it)', async () => {
+    const own = await openTestDatabase();
+    try {
+      const { id } = await own.db.transaction().execute((trx) =>
+        createNetwork({ trx, input: { code: 'stat', name: 'ЦБС', fullName: 'МБУК «ЦБС»' } }));
+      expect((await bibRecordCounts(own.db)).analyzed).toBeLessThan(0);
+      const summary = await importMarc({ db: own.db, actor: systemActor(id), source: chunks(file('edsu_pymarc/1251.dat')), options: { onMatch: 'skip' } });
+      expect(summary.imported).toBeGreaterThan(0);
+      expect((await bibRecordCounts(own.db)).analyzed).toBe(summary.imported);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('is refused to a librarian', async () => {
     const librarian: Actor = { ...actor, userId: null, role: 'librarian', branchIds: [1] };
     await expect(importMarc({ db: database.db, actor: librarian, source: chunks(file('edsu_pymarc/one.dat')), options: { onMatch: 'skip' } }))
@@ -146,5 +161,23 @@ describe('runCatalogueImport', () => {
     expect(refused.message).toMatch(/^Файл не похож на MARC/);
     expect((await findCatalogueImport(database.db, own.networkId, refused.id))!.finished_at).not.toBeNull();
     expect(await countBibRecords(database.db, own.networkId)).toBe(0);
+  });
+
+  it('marks the uploads a stopped server left running as failed at the next start, leaving command-line imports alone', async () => {
+    const own = await freshActor();
+    const { id: userId } = await database.db.transaction().execute((trx) => createUser({
+      trx, actor: own, input: { login: `uploader${own.networkId}`, password: 'correct horse battery', fullName: 'Методист', role: 'methodologist', branchIds: [] },
+    }));
+    const started = { networkId: own.networkId, fileSize: null, format: null, schema: null, encoding: null, onMatch: 'skip' } as const;
+    const upload = await insertCatalogueImport(database.db, { ...started, fileName: 'upload.mrc', userId });
+    const fromCli = await insertCatalogueImport(database.db, { ...started, fileName: 'cli.mrc', userId: null });
+
+    expect(await failInterruptedUploads(database.db)).toBe(1);
+    const marked = (await findCatalogueImport(database.db, own.networkId, upload))!;
+    expect(marked).toMatchObject({ status: 'failed' });
+    expect(marked.message).toMatch(/^Загрузка прервана: сервер был остановлен/);
+    expect(marked.finished_at).not.toBeNull();
+    expect((await findCatalogueImport(database.db, own.networkId, fromCli))!.status).toBe('running');
+    expect(await failInterruptedUploads(database.db)).toBe(0);
   });
 });

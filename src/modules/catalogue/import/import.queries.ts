@@ -44,6 +44,13 @@ export async function insertCatalogueImport(db: Db, row: {
   return id;
 }
 
+/** Uploads (made through the web, `user_id` set) still marked running are marked failed with `message`; returns how many. */
+export async function failRunningUploads(db: Db, message: string): Promise<number> {
+  const rows = await db.updateTable('catalogue_imports').set({ status: 'failed', message, finished_at: sql`now()` })
+    .where('status', '=', 'running').where('user_id', 'is not', null).returning('id').execute();
+  return rows.length;
+}
+
 /** The progress of a running import (or its end): counts, detected options, the stored error reports. */
 export async function updateCatalogueImport(db: Db, networkId: number, id: number, changes: {
   bytesRead?: number; format?: CatalogueImportsTable['format']; schema?: CatalogueImportsTable['schema'];

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientOf, startTestApp, type Client, type TestApp } from '../../../../test/app.js';
 import { createUser } from '../../auth/index.js';
-import { countBibRecords, readIso2709Buffer, readMarcXmlString, type MarcReadResult, type MarcRecord } from '../index.js';
+import { countBibRecords, readIso2709Buffer, readMarcXmlString, type MarcRecord } from '../index.js';
+import type { MarcReadResult } from '../marc/record.js';
 
 const MARC = fileURLToPath(new URL('../../../../../shared/data/marc/', import.meta.url));
 const file = (name: string) => readFileSync(`${MARC}${name}`);

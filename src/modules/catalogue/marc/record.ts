@@ -30,16 +30,6 @@ export function isControlField(field: MarcField): field is ControlField {
   return 'value' in field;
 }
 
-/** Control fields are the tags 001–009 (and 00X in general), in MARC21 and RUSMARC/UNIMARC alike. */
-export function isControlTag(tag: string): boolean {
-  return tag.length === 3 && tag.charCodeAt(0) === 0x30 && tag.charCodeAt(1) === 0x30;
-}
-
-/** The fields with this tag, in order. */
-export function fieldsByTag(record: MarcRecord, tag: string): MarcField[] {
-  return record.fields.filter((field) => field.tag === tag);
-}
-
 /** A problem the reader found in a record it still returned (the record is usable as read). */
 export interface MarcWarning {
   code: MarcWarningCode;

@@ -1,6 +1,6 @@
 import type { DataField, MarcField, MarcRecord } from '../marc/record.js';
 import type { MarcSchema } from '../marc/schema.js';
-import { parseIsbn, parseIssn } from './isbn.js';
+import { parseIsbn, parseIssn } from '../../../shared/isbn.js';
 import { TEXT_BY_BIBLIOGRAPHIC_LEVEL, type PersonKind, type SchemaMapping } from './mapping.js';
 import { MARC21_MAPPING } from './marc21.js';
 import { RUSMARC_MAPPING } from './rusmarc.js';

@@ -5,7 +5,7 @@
  */
 import type { AgeRating } from '../projection/project.js';
 
-export const DOCUMENT_TYPE_LABELS: Record<string, string> = {
+const DOCUMENT_TYPE_LABELS: Record<string, string> = {
   book: 'Книги',
   serial: 'Периодические и продолжающиеся издания',
   article: 'Статьи',

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientOf, startTestApp, type TestApp } from '../../../../test/app.js';
 import { createNetwork } from '../../network/index.js';
 import { systemActor } from '../../auth/index.js';
+import { emptyBibForm } from '../cataloguing/bib-form.js';
 import {
-  emptyBibForm, parseSearchBox, recordFromForm, saveBibRecords, searchCatalogue,
+  parseSearchBox, recordFromForm, saveBibRecords, searchCatalogue,
   type BibForm, type CatalogueSearchRequest, type SearchNode,
 } from '../index.js';
 

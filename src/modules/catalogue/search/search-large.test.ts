@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../test/app.js';
-import { emptyBibForm, parseSearchBox, recordFromForm, saveBibRecords, searchCatalogue } from '../index.js';
+import { emptyBibForm } from '../cataloguing/bib-form.js';
+import { parseSearchBox, recordFromForm, saveBibRecords, searchCatalogue } from '../index.js';
 import { MATCH_CAP } from './search.queries.js';
 
 let t: TestApp;

@@ -5,7 +5,7 @@
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../../db/schema.js';
-import { isbn10To13, isValidIsbn10, isValidIsbn13 } from '../projection/isbn.js';
+import { isbn10To13, isValidIsbn10, isValidIsbn13 } from '../../../shared/isbn.js';
 import { bbkPrefixKey, wordsOf } from './keys.js';
 import { parseYearRange, type SearchField, type SearchNode } from './query.js';
 
@@ -210,10 +210,13 @@ export async function findCatalogueHits(db: Db, options: {
     const exactAuthor = order.exactAuthor ?? '';
     const rank = order.rankQuery ? sql`ts_rank(search_vector, to_tsquery('russian', ${order.rankQuery}))` : sql`0::real`;
     columns = sql`id, title_key = ${exactTitle} AS exact_title, ${exactAuthor} = ANY(author_keys) AS exact_author, ${rank} AS rank`;
-    // Exact title/author matches join the ranked set even beyond the cap (found by their own indexes).
+    // Exact title/author matches join the ranked set even beyond the cap, found by their own indexes
+    // alone: the fenced subquery (OFFSET 0) keeps the planner from ANDing the full-text index in, which
+    // would read a common word's whole posting list a second time (6.5 ms for 47,000 records).
     if (order.exactTitle || order.exactAuthor) {
-      exact = sql`UNION (SELECT ${columns} FROM bib_records
-        WHERE ${where} AND (title_key = ${exactTitle} OR author_keys @> ARRAY[${exactAuthor}]::text[]) LIMIT 200)`;
+      exact = sql`UNION (SELECT ${columns} FROM (SELECT * FROM bib_records WHERE network_id = ${options.networkId}
+          AND (title_key = ${exactTitle} OR author_keys @> ARRAY[${exactAuthor}]::text[]) OFFSET 0) AS bib_records
+        WHERE ${where} LIMIT 200)`;
     }
     ranking = sql`exact_title DESC, exact_author DESC, rank DESC, id`;
   } else {
@@ -230,7 +233,8 @@ export async function findCatalogueHits(db: Db, options: {
     FROM p JOIN bib_records b ON b.id = p.id
     WHERE p.n > ${offset} AND p.n <= ${offset + limit}
     ORDER BY p.n`.execute(db);
-  const matched = rows[0]?.matched ?? await countMatchesUpToCap(db, where);
+  // No row: nothing matches at all when this was the first page, else count (the page was past the end).
+  const matched = rows[0]?.matched ?? (offset === 0 ? 0 : await countMatchesUpToCap(db, where));
   const approximate = matched > MATCH_CAP;
   if (approximate && order.kind !== 'relevance') {
     // A sorted order stays exact beyond the cap: the planner walks the sort's index, filtering.

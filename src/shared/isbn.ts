@@ -2,6 +2,7 @@
  * ISBN and ISSN as written in catalogue records: "978-5-901202-50-0", "5-93093-342-1 (в пер.) : 50 р.",
  * "ISBN 5930933421". Pure functions; an invalid number is kept (as written, hyphens removed) and flagged,
  * never dropped, because a bad ISBN printed in the book is still what a reader may type.
+ * Shared by the catalogue's projection and the staff app's cataloguing form (one rule for both).
  */
 
 export interface ParsedIsbn {
