@@ -31,9 +31,28 @@ export async function openScratchDatabase(serverUrl: string | undefined, prefix:
     ...database,
     async close() {
       await database.close();
-      await withAdminClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await withAdminClient(serverUrl, (client) => dropWhenLeft(client, name));
     },
   };
+}
+
+/**
+ * Drops a database once its sessions are gone. The pool has told its sessions to end, but their server
+ * processes may take a moment to exit; FORCE at once would kill them while they end, and the client
+ * then receives a FATAL "terminating connection" it no longer listens for (an uncaught error in a
+ * test run on a busy machine). So: plain DROP, retried while the database is in use, FORCE as the last resort.
+ */
+async function dropWhenLeft(client: pg.Client, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    try {
+      await client.query(`DROP DATABASE IF EXISTS ${name}`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006') throw error; // object_in_use
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
 
 async function withAdminClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -119,6 +119,21 @@ describe('recordFromForm', () => {
   });
 });
 
+describe('fields search reads but the form does not own', () => {
+  it('neither shows nor drops the set a volume belongs to (RUSMARC 461), while the projection lists it among the series', () => {
+    const set: DataField = { tag: '461', ind1: ' ', ind2: '0', subfields: [['1', '2001 '], ['a', 'Собрание сочинений'], ['v', 'Т. 3']] };
+    const volume = recordFromForm({ ...captainsDaughter, series: '' }, 'rusmarc');
+    const record = { ...volume, fields: [...volume.fields, set] };
+    expect(project(record, 'rusmarc').series).toEqual(['Собрание сочинений ; Т. 3']);
+    expect(formFromRecord(record, 'rusmarc').series).toBe('');
+
+    const edited = applyForm(record, 'rusmarc', { ...formFromRecord(record, 'rusmarc'), series: 'Школьная библиотека' });
+    expect(edited.fields.filter((field) => field.tag === '461')).toEqual([set]);
+    expect(project(edited, 'rusmarc').series).toEqual(['Школьная библиотека', 'Собрание сочинений ; Т. 3']);
+    expect(formFromRecord(edited, 'rusmarc').series).toBe('Школьная библиотека');
+  });
+});
+
 interface CorpusRecord { file: string; record: MarcRecord; schema: MarcSchema }
 
 function corpusRecords(): CorpusRecord[] {

@@ -1,9 +1,11 @@
 /**
  * The cataloguing form (Contract 2): a record in librarians' terms ↔ MARC, for RUSMARC and MARC21.
  *
- * The form reads a record through the projection (`project()`), so what the form shows is exactly what
- * search and display show, and the mapping tables in `projection/` stay the one source of truth for
- * "which tag and subfield holds what". Writing goes slot by slot: each form field (title, persons,
+ * The form reads a record through the projection (`projectWith()`), so what the form shows is what search
+ * and display show, and the mapping tables in `projection/` stay the one source of truth for "which tag and
+ * subfield holds what". It reads and writes through the part of the table it owns (`FORM_MAPPINGS`): the
+ * RUSMARC linking fields to a series or set (410, 461) and IRBIS's plain ББК field (621), which search and
+ * display also read, are neither shown nor written by the form, and are kept as they are. Writing goes slot by slot: each form field (title, persons,
  * year…) is compared with what the record says now and rewritten only when it differs, touching only
  * the subfields that slot owns — so an unchanged form leaves the record byte for byte as it was, and
  * every field the form does not show (notes, holdings data, 801, local 9XX…) is kept.
@@ -16,7 +18,11 @@
 import type { DataField, MarcField, MarcRecord, Subfield } from '../marc/record.js';
 import type { MarcSchema } from '../marc/schema.js';
 import type { SchemaMapping } from '../projection/mapping.js';
-import { ageRatingOf, MAPPINGS, project, type AgeRating, type BibProjection } from '../projection/project.js';
+import { ageRatingOf, MAPPINGS, projectWith, type AgeRating, type BibProjection } from '../projection/project.js';
+
+/** The mapping tables without the fields the form does not own: linking fields to a series or set, plain ББК. */
+const formMapping = (mapping: SchemaMapping): SchemaMapping => ({ ...mapping, series: mapping.series.filter((source) => !source.embedded), bbkPlain: [] });
+const FORM_MAPPINGS: Record<MarcSchema, SchemaMapping> = { marc21: formMapping(MAPPINGS.marc21), rusmarc: formMapping(MAPPINGS.rusmarc) };
 
 export interface BibFormPerson {
   /** "Пушкин, Александр Сергеевич" (surname, comma, forenames or initials) or "Гомер". */
@@ -116,11 +122,11 @@ export function normaliseBibForm(form: BibForm): BibForm {
 
 /** The form for a stored record: what the form can show of it. */
 export function formFromRecord(record: MarcRecord, schema: MarcSchema): BibForm {
-  return formFromProjection(record, schema, project(record, schema));
+  return formFromProjection(record, schema, projectWith(record, FORM_MAPPINGS[schema]));
 }
 
 function formFromProjection(record: MarcRecord, schema: MarcSchema, p: BibProjection): BibForm {
-  const mapping = MAPPINGS[schema];
+  const mapping = FORM_MAPPINGS[schema];
   const named = p.persons.filter((person) => person.kind === 'person')
     .map((person) => ({ name: person.name, role: person.roles[0] ?? (person.primary ? 'aut' : '') }));
   const persons = [...named.filter((person) => person.role === 'aut'), ...named.filter((person) => person.role !== 'aut')];
@@ -189,13 +195,14 @@ function applyFormTo(record: MarcRecord, schema: MarcSchema, form: BibForm, crea
   let current: MarcRecord = { leader: record.leader, fields: record.fields };
   // A new record holds none of the form's fields: every slot writes, in order, and nothing needs reading back
   // (re-projecting after each of ~20 writes made building the demo's 2,800 records take seconds).
-  if (creating) return SLOTS.reduce((built, slot) => slot.write(built, schema, target, MAPPINGS[schema]), current);
-  let projection = project(current, schema);
+  const mapping = FORM_MAPPINGS[schema];
+  if (creating) return SLOTS.reduce((built, slot) => slot.write(built, schema, target, mapping), current);
+  let projection = projectWith(current, mapping);
   let now = normaliseBibForm(formFromProjection(current, schema, projection));
   for (const slot of SLOTS) {
     if (slot.equal(now, target, { projection, creating })) continue;
-    current = slot.write(current, schema, target, MAPPINGS[schema]);
-    projection = project(current, schema);
+    current = slot.write(current, schema, target, mapping);
+    projection = projectWith(current, mapping);
     now = normaliseBibForm(formFromProjection(current, schema, projection));
   }
   return current;

@@ -39,7 +39,11 @@ export interface SchemaMapping {
   yearFallback: { tag: string; code?: string; start: number; end: number };
   /** Extent, as [code, ISBD separator before it]. */
   extent: { tag: string; parts: [code: string, separator: string][] };
-  series: { tag: string; title: string; number: string }[];
+  /**
+   * Series statements and linking fields to a series or a multi-volume set. `embedded`: a UNIMARC linking
+   * field (410 series, 461 set) whose title and number are read from its embedded field of that tag ($1 200…).
+   */
+  series: { tag: string; title: string; number: string; embedded?: string }[];
   isbn: { tag: string; valid: string; cancelled: string };
   issn: { tag: string; codes: string };
   languages: { tag: string; code: string };
@@ -48,6 +52,8 @@ export interface SchemaMapping {
   typeOfRecord: Record<string, string>;
   /** ББК: the classification field, its number and item-number (author mark) subfields, and the system code. */
   bbk: { tag: string; number: string; itemNumber: string; systemCode: string; systemPrefix: string };
+  /** Fields holding a ББК index as plain text, with no system code (IRBIS 621: before any subfield code, or in these codes). */
+  bbkPlain: { tag: string; codes: string }[];
   /** Other places an author mark is written (IRBIS-style RUSMARC 908). */
   authorMark: { tag: string; code: string }[];
   udc: { tag: string; code: string };

@@ -40,6 +40,7 @@ export const MARC21_MAPPING: SchemaMapping = {
     k: 'image', m: 'electronic', o: 'kit', p: 'kit', r: 'object',
   },
   bbk: { tag: '084', number: 'a', itemNumber: 'b', systemCode: '2', systemPrefix: 'rubbk' },
+  bbkPlain: [],
   authorMark: [],
   udc: { tag: '080', code: 'a' },
   subjects: { tags: ['600', '610', '611', '630', '648', '650', '651'], main: 'a', subdivisions: 'bvxyz' },

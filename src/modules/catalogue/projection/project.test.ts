@@ -7,6 +7,7 @@ import { ageRatingOf, project } from './project.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const neb = path.resolve(repoRoot, '../shared/data/marc/ndlrf-rnd_neb-catalog');
+const irbis = path.resolve(repoRoot, '../shared/data/marc/amironov73_ManagedIrbis');
 
 function readFirst(file: string): MarcRecord {
   for (const result of readIso2709Buffer(readFileSync(path.join(neb, file)))) {
@@ -104,5 +105,25 @@ describe('projection rules', () => {
         { name: 'Кузьмин Н. В.', roles: ['ill'], primary: false },
       ],
     });
+  });
+
+  it('reads the series and the multi-volume set of RUSMARC linking fields (410, 461) and IRBIS\'s ББК field 621', () => {
+    const records = (file: string) => [...readIso2709Buffer(readFileSync(path.join(irbis, file)))]
+      .flatMap((result) => (result.kind === 'record' ? [result.record] : []));
+    const test1 = records('TEST1.ISO');
+    // 461 $1 2001 $a Задачи и этюды $v Вып. 13: the volume's own title is only «Вып. 13.».
+    expect(project(test1[0]!, 'rusmarc')).toMatchObject({ title: 'Вып. 13.', series: ['Задачи и этюды ; Вып. 13'] });
+    expect(project(test1[22]!, 'rusmarc').series).toEqual(['Собрание сочинений ; Т. 2']);
+    // 621 holds the index as text before any subfield code.
+    expect(project(records('ibis32_derived_utf8.iso')[6]!, 'rusmarc').bbk).toEqual(['15.20']);
+
+    const linked = rusmarc([
+      { tag: '200', ind1: '1', ind2: ' ', subfields: [['a', 'Стихотворения']] },
+      { tag: '225', ind1: '1', ind2: ' ', subfields: [['a', 'Библиотека поэта'], ['v', '12']] },
+      // The same series as a linking field, with an author embedded before the title: kept once, author left out.
+      { tag: '410', ind1: ' ', ind2: '0', subfields: [['1', '7001 '], ['a', 'Пушкин'], ['1', '2001 '], ['a', 'Библиотека поэта'], ['v', '12']] },
+      { tag: '461', ind1: ' ', ind2: '0', subfields: [['1', '001RU\\NLR\\bibl\\1'], ['1', '2001 '], ['a', 'Собрание сочинений'], ['v', 'Т. 3']] },
+    ]);
+    expect(project(linked, 'rusmarc').series).toEqual(['Библиотека поэта ; 12', 'Собрание сочинений ; Т. 3']);
   });
 });

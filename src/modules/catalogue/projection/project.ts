@@ -51,7 +51,11 @@ export const MAPPINGS: Record<MarcSchema, SchemaMapping> = { marc21: MARC21_MAPP
 
 /** Builds the projection of a record read in the given schema. Pure; never throws on odd records. */
 export function project(record: MarcRecord, schema: MarcSchema): BibProjection {
-  const mapping = MAPPINGS[schema];
+  return projectWith(record, MAPPINGS[schema]);
+}
+
+/** The projection through a given mapping table (the cataloguing form reads through the part it owns). */
+export function projectWith(record: MarcRecord, mapping: SchemaMapping): BibProjection {
   const byTag = indexFields(record.fields);
   const data = (tag: string) => (byTag.get(tag) ?? []).filter(isDataField);
   const control = (tag: string) => {
@@ -105,18 +109,24 @@ export function project(record: MarcRecord, schema: MarcSchema): BibProjection {
     publisher: publication ? joinClean(values(publication, mapping.publication.publisher), ' ; ') : '',
     year: yearOf(dateText) ?? yearOf(fallbackText.slice(fallback.start, fallback.end)),
     extent: extentOf(mapping, data(mapping.extent.tag)[0]),
-    series: mapping.series.flatMap((source) => data(source.tag).map((field) => {
+    series: unique(mapping.series.flatMap((source) => data(source.tag).map((linking) => {
+      const field = source.embedded ? embeddedField(linking, source.embedded) : linking;
       const seriesTitle = joinClean(values(field, source.title), '. ');
       const number = joinClean(values(field, source.number), ', ');
-      return number ? `${seriesTitle} ; ${number}` : seriesTitle;
-    })).filter(Boolean),
+      return seriesTitle && number ? `${seriesTitle} ; ${number}` : seriesTitle;
+    })).filter(Boolean)),
     isbns,
     invalidIsbns,
     issns: unique(data(mapping.issn.tag).flatMap((field) => values(field, mapping.issn.codes))
       .map((value) => parseIssn(value)?.value).filter((value): value is string => Boolean(value))),
     languages: languagesOf(mapping, data, control),
     documentType: documentTypeOf(mapping, record.leader),
-    bbk: unique(bbkFields.flatMap((field) => values(field, mapping.bbk.number)).map(clean).filter(Boolean)),
+    bbk: unique([
+      ...bbkFields.flatMap((field) => values(field, mapping.bbk.number)),
+      // The text before any subfield code counts too: IRBIS writes 621 so.
+      ...mapping.bbkPlain.flatMap((source) => data(source.tag).flatMap((field) =>
+        field.subfields.filter(([code]) => code === '' || source.codes.includes(code)).map(([, value]) => value))),
+    ].map(clean).filter(Boolean)),
     authorMark: clean(bbkFields.flatMap((field) => values(field, mapping.bbk.itemNumber))[0]
       ?? mapping.authorMark.map((source) => first(data(source.tag), source.code)).find(Boolean) ?? ''),
     udc: unique(data(mapping.udc.tag).flatMap((field) => values(field, mapping.udc.code)).map(clean).filter(Boolean)),
@@ -220,6 +230,20 @@ function clean(text: string): string {
 
 function joinClean(parts: string[], separator: string): string {
   return parts.map(clean).filter(Boolean).join(separator);
+}
+
+/**
+ * The field embedded in a UNIMARC linking field: the subfields after the `$1` that starts with `tag`
+ * (`$1 2001 $a Задачи и этюды $v Вып. 13`), up to the next `$1`; none when there is no such `$1`.
+ */
+function embeddedField(linking: DataField, tag: string): DataField {
+  const subfields: DataField['subfields'] = [];
+  let inside = false;
+  for (const subfield of linking.subfields) {
+    if (subfield[0] === '1') inside = subfield[1].startsWith(tag);
+    else if (inside) subfields.push(subfield);
+  }
+  return { ...linking, subfields };
 }
 
 function values(field: DataField, codes: string): string[] {

@@ -27,7 +27,13 @@ export const RUSMARC_MAPPING: SchemaMapping = {
   publication: { tags: ['210', '214'], place: 'a', publisher: 'c', date: 'd' },
   yearFallback: { tag: '100', code: 'a', start: 9, end: 13 },
   extent: { tag: '215', parts: [['a', ''], ['c', ' : '], ['d', ' ; '], ['e', ' + ']] },
-  series: [{ tag: '225', title: 'a', number: 'v' }],
+  // 225 as transcribed; 410 the series and 461 the multi-volume set the record belongs to, as linking fields
+  // (IRBIS: 461 $1 2001 $a Задачи и этюды $v Вып. 13). The same series in 225 and 410 is kept once.
+  series: [
+    { tag: '225', title: 'a', number: 'v' },
+    { tag: '410', title: 'a', number: 'v', embedded: '200' },
+    { tag: '461', title: 'a', number: 'v', embedded: '200' },
+  ],
   isbn: { tag: '010', valid: 'a', cancelled: 'z' },
   issn: { tag: '011', codes: 'a' },
   languages: { tag: '101', code: 'a' },
@@ -36,6 +42,8 @@ export const RUSMARC_MAPPING: SchemaMapping = {
     k: 'image', l: 'electronic', m: 'kit', r: 'object',
   },
   bbk: { tag: '686', number: 'a', itemNumber: 'b', systemCode: '2', systemPrefix: 'rubbk' },
+  // IRBIS keeps the ББК index in its own field 621 too.
+  bbkPlain: [{ tag: '621', codes: 'a' }],
   // IRBIS exports the author mark in 908 $a.
   authorMark: [{ tag: '908', code: 'a' }],
   udc: { tag: '675', code: 'a' },
