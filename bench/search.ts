@@ -186,7 +186,7 @@ async function buildMix(): Promise<MixQuery[]> {
       case 5: if (row.isbn) mix.push(q('isbn', { q: `isbn:${row.isbn.slice(0, 3)}-${row.isbn.slice(3)}` })); break;
       case 6: mix.push(q('title', { q: row.title })); break;
       case 7: if (titleWords[0]) mix.push(q('facets+filters', { q: titleWords[0], facets: 'true', yearFrom: '1950', yearTo: '2024', language: 'rus' })); break;
-      case 8: if (titleWords[0]) mix.push(q('sort', { q: titleWords[0], sort: ['title', 'year-desc', 'year-asc'][i % 3]! })); break;
+      case 8: if (titleWords[0]) mix.push(q('sort', { q: titleWords[0], sort: ['title', 'year-desc', 'year-asc'][Math.floor(i / 12) % 3]! })); break;
       case 9: if (row.bbk) mix.push(q('bbk', { q: `ббк:${row.bbk.slice(0, 4)}` })); break;
       case 10: if (row.year && titleWords[0]) mix.push(q('year', { q: `${titleWords[0]} год:${row.year - 5}-${row.year + 5}` })); break;
       case 11: if (surname) mix.push(q('typo', { q: typo(surname) })); break;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../test/app.js';
 import { emptyBibForm } from '../cataloguing/bib-form.js';
 import { parseSearchBox, recordFromForm, saveBibRecords, searchCatalogue } from '../index.js';
-import { MATCH_CAP } from './search.queries.js';
+import { compileSearchCondition, MATCH_CAP, sortedPage } from './search.queries.js';
 
 let t: TestApp;
 const COUNT = MATCH_CAP + 200;
@@ -41,6 +41,18 @@ describe('a result larger than the match cap', () => {
     expect(result.hits.map((hit) => hit.title)).toEqual(['Сборник', 'Сборник статей номер 0']);
     const newest = await searchCatalogue(t.database.db, t.networkId, { query: parseSearchBox('сборник'), sort: 'year-desc', limit: 1 });
     expect(newest.hits[0]?.year).toBe(1999);
+  });
+
+  it('gives the same sorted pages whichever of its two plans it takes (walking the sort index, or sorting the matches)', async () => {
+    const where = sql<boolean>`network_id = ${t.networkId} AND ${compileSearchCondition(parseSearchBox('сборник'))!}`;
+    for (const kind of ['title', 'year-desc', 'year-asc'] as const) {
+      for (const offset of [0, MATCH_CAP + 50]) {
+        const page = (walkIndex: boolean) => sortedPage(t.database.db, { where, order: { kind }, offset, limit: 30, withRecords: false, walkIndex });
+        const walked = (await page(true)).map((hit) => hit.id);
+        expect(walked).toHaveLength(30);
+        expect((await page(false)).map((hit) => hit.id), `${kind} from ${offset}`).toEqual(walked);
+      }
+    }
   });
 
   it('reaches relevance pages beyond the cap (the ranked set widens to the page)', async () => {
