@@ -62,7 +62,7 @@ export {
 } from './search/search-catalogue.js';
 export { catalogueSearchRoutes } from './search/search.routes.js';
 /** Russian labels of the facet values, for every display. */
-export { documentTypeLabel, languageLabel } from './search/labels.js';
+export { documentKindLabel, languageLabel } from './search/labels.js';
 
 /** `GET /api/catalogue/records/:id` (`catalogueRoutes`); `presentBibRecord(row)`: a stored record as its view. */
 export { catalogueRoutes } from './catalogue.routes.js';

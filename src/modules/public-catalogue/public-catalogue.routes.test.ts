@@ -138,6 +138,8 @@ describe('the public catalogue', () => {
     expect(response.body).toContain('<p class="gost">Пушкин, А. С. Капитанская дочка : роман / Александр Пушкин. – Москва : Эксмо, 2019. – 320 с. : ил. – Текст : непосредственный.</p>');
     expect(response.body).toContain('<tr><th scope="row">Издательство</th><td>Эксмо</td></tr>');
     expect(response.body).toContain('<tr><th scope="row">Язык</th><td>русский</td></tr>');
+    // One record's kind in the singular (the facets say «Книги»).
+    expect(response.body).toContain('<tr><th scope="row">Вид издания</th><td>Книга</td></tr>');
     expect(response.body).toContain('<span class="age" title="Возрастное ограничение 12+" aria-label="Возрастное ограничение 12+">12+</span>');
     const otherEditions = links(response.body, 'другие издания автора');
     expect(otherEditions).toHaveLength(1);

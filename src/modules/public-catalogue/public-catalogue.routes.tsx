@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { z } from '../../shared/zod.js';
 import {
-  countBibRecords, documentTypeLabel, findBibRecord, languageLabel, presentBibRecord, searchCatalogue,
+  countBibRecords, documentKindLabel, findBibRecord, languageLabel, presentBibRecord, searchCatalogue,
   writeIso2709Record, writeMarcXml, type BibRecordView, type MarcRecord,
 } from '../catalogue/index.js';
 import { resolvePublicNetwork } from '../network/index.js';
@@ -102,7 +102,7 @@ export const publicCatalogueRoutes: FastifyPluginAsync<PublicCatalogueOptions> =
     const found = await recordOf(request, reply);
     if (!found) return reply;
     return sendHtml(reply, renderPage(
-      <RecordPage context={found.context} record={found.view} labels={{ documentType: documentTypeLabel, language: languageLabel }}
+      <RecordPage context={found.context} record={found.view} labels={{ documentType: documentKindLabel, language: languageLabel }}
         backToSearch={searchCameFrom(request)} />));
   });
 

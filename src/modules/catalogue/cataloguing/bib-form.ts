@@ -33,11 +33,6 @@ export interface BibFormPerson {
 
 export const BIB_FORM_DOCUMENT_TYPES = ['book', 'serial', 'audio', 'video', 'electronic', 'map', 'music', 'other'] as const;
 export type BibFormDocumentType = (typeof BIB_FORM_DOCUMENT_TYPES)[number];
-/** The form's document types in the singular, as a cataloguer chooses one («Книга»). */
-export const BIB_FORM_DOCUMENT_TYPE_LABELS: Record<BibFormDocumentType, string> = {
-  book: 'Книга', serial: 'Периодическое или продолжающееся издание', audio: 'Аудиозапись', video: 'Видеозапись',
-  electronic: 'Электронный ресурс', map: 'Карта', music: 'Ноты', other: 'Другое',
-};
 
 export interface BibForm {
   documentType: BibFormDocumentType;

@@ -8,7 +8,8 @@ import { findBibRecord } from '../catalogue.queries.js';
 import { bibRecordSchema } from '../catalogue.schemas.js';
 import type { MarcRecord } from '../marc/record.js';
 import { AGE_RATING_LABELS, AGE_RATINGS, LANGUAGE_LABELS } from '../search/labels.js';
-import { BIB_FORM_DOCUMENT_TYPE_LABELS, BIB_FORM_DOCUMENT_TYPES, formFromRecord, PERSON_ROLES } from './bib-form.js';
+import { documentKindLabel } from '../search/labels.js';
+import { BIB_FORM_DOCUMENT_TYPES, formFromRecord, PERSON_ROLES } from './bib-form.js';
 import {
   bibRecordFormSchema, cataloguingOptionsSchema, createBibRecordBody, duplicatesQuery, duplicatesSchema, updateBibRecordBody,
 } from './cataloguing.schemas.js';
@@ -26,7 +27,7 @@ export const cataloguingRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = asyn
   }, async (request) => {
     requireActor(request);
     return {
-      documentTypes: BIB_FORM_DOCUMENT_TYPES.map((value) => ({ value, label: BIB_FORM_DOCUMENT_TYPE_LABELS[value] })),
+      documentTypes: BIB_FORM_DOCUMENT_TYPES.map((value) => ({ value, label: documentKindLabel(value) })),
       roles: PERSON_ROLES.map(({ code, label }) => ({ value: code, label })),
       languages: Object.entries(LANGUAGE_LABELS).map(([value, label]) => ({ value, label })),
       ageRatings: AGE_RATINGS.map((value) => ({ value, label: AGE_RATING_LABELS[value] })),

@@ -1,6 +1,6 @@
 /**
- * Russian labels of the facet values: document types (the projection's values), languages (MARC
- * codes, the common ones) and age ratings. Data, reused by the public catalogue and the staff UI;
+ * Russian labels of the facet values: document types (the projection's values; plural for a facet,
+ * singular for one record), languages (MARC codes, the common ones) and age ratings. Data, reused by the public catalogue and the staff UI;
  * a value without a label is shown as it is.
  */
 import type { AgeRating } from '../projection/project.js';
@@ -19,6 +19,24 @@ const DOCUMENT_TYPE_LABELS: Record<string, string> = {
   kit: 'Комплекты',
   object: 'Предметы',
   text: 'Тексты',
+  other: 'Другое',
+};
+
+/** One record's document type, in the singular (the record page's «Вид издания: Книга»). */
+const DOCUMENT_KIND_LABELS: Record<string, string> = {
+  book: 'Книга',
+  serial: 'Периодическое или продолжающееся издание',
+  article: 'Статья',
+  music: 'Ноты',
+  map: 'Карта',
+  video: 'Видеозапись',
+  audio: 'Аудиозапись',
+  electronic: 'Электронный ресурс',
+  image: 'Изобразительное издание',
+  manuscript: 'Рукопись',
+  kit: 'Комплект',
+  object: 'Предмет',
+  text: 'Текст',
   other: 'Другое',
 };
 
@@ -46,6 +64,7 @@ export const AGE_RATING_LABELS: Record<AgeRating, string> = {
 export const AGE_RATINGS: readonly AgeRating[] = ['0+', '6+', '12+', '16+', '18+'];
 
 export const documentTypeLabel = (value: string) => DOCUMENT_TYPE_LABELS[value] ?? value;
+export const documentKindLabel = (value: string) => DOCUMENT_KIND_LABELS[value] ?? value;
 export const languageLabel = (code: string) => LANGUAGE_LABELS[code] ?? code;
 export const ageRatingLabel = (value: string) => AGE_RATING_LABELS[value as AgeRating] ?? value;
 /** A decade facet value '1990' → '1990-е'. */
