@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -173,6 +174,8 @@ describe('the planner statistics matching relies on', () => {
       const network = await own.db.transaction().execute((trx) =>
         createNetwork({ trx, input: { code: 'stat', name: 'ЦБС', fullName: 'МБУК «ЦБС»' } }));
       const ownActor = systemActor(network.id);
+      // Only our code may analyse the table here: PostgreSQL's autovacuum could otherwise do it mid-test.
+      await sql`ALTER TABLE bib_records SET (autovacuum_enabled = false)`.execute(own.db);
       // Copies of the IRBIS file under other control numbers: new records (volumes of a set, to matching).
       const copies = (suffix: string) => irbis.map(({ record, schema }) => ({
         schema, record: { ...record, fields: record.fields.map((field) => (field.tag === '001' && 'value' in field ? { ...field, value: `${field.value}-${suffix}` } : field)) },

@@ -25,19 +25,9 @@ export interface SaveBibRecordsResult {
 /** Where a record lands: a stored row, or a row this batch is about to insert. */
 type Target = { kind: 'stored'; id: number } | { kind: 'pending'; index: number };
 
-interface Incoming extends BibRecordRow {
+/** A record with its projection, payload and matching keys computed (`prepareBibRecord`). */
+export interface PreparedBibRecord extends BibRecordRow {
   controlKey: string | null;
-}
-
-/** A record with its projection and matching keys computed (`prepareBibRecord`). */
-export type PreparedBibRecord = Incoming;
-
-/**
- * The projection and keys of a record, computed ahead of `saveBibRecords` — the import prepares the
- * next batch while the database stores the current one (docs/ARCHITECTURE.md, «Import and parse speed»).
- */
-export function prepareBibRecord(record: MarcRecord, schema: MarcSchema): PreparedBibRecord {
-  return toIncoming(record, schema);
 }
 
 /**
@@ -58,7 +48,7 @@ export async function saveBibRecords(options: {
   assertCanCompileNetworkRecords(actor);
   const networkId = actor.networkId;
 
-  const incoming: Incoming[] = records.map((row) => ('projection' in row ? row : toIncoming(row.record, row.schema)));
+  const incoming: PreparedBibRecord[] = records.map((row) => ('projection' in row ? row : prepareBibRecord(row.record, row.schema)));
   await keepMatchingStatisticsFresh(trx);
   const stored = await findCandidates(trx, networkId, incoming);
 
@@ -77,21 +67,21 @@ export async function saveBibRecords(options: {
   }
 
   /** A candidate found by ISBN or title is refused when both carry control numbers of one source that differ. */
-  const compatible = (row: Incoming, target: Target | undefined): target is Target => {
+  const compatible = (row: PreparedBibRecord, target: Target | undefined): target is Target => {
     if (!target) return false;
     const info = targetInfo.get(keyOf(target))!;
     if (!row.controlKey || !info.controlKey) return true;
     return sourceOf(row.controlKey) !== sourceOf(info.controlKey);
   };
-  const register = (row: Incoming, target: Target) => {
+  const register = (row: PreparedBibRecord, target: Target) => {
     if (row.controlKey && !byControl.has(row.controlKey)) byControl.set(row.controlKey, target);
     for (const isbn of row.projection.isbns) if (!byIsbn.has(isbn)) byIsbn.set(isbn, target);
     if (row.matchKey && !byMatchKey.has(row.matchKey)) byMatchKey.set(row.matchKey, target);
   };
 
-  const inserts: Incoming[] = [];
-  const replacements = new Map<number, Incoming>();
-  const merges = new Map<number, Incoming[]>();
+  const inserts: PreparedBibRecord[] = [];
+  const replacements = new Map<number, PreparedBibRecord>();
+  const merges = new Map<number, PreparedBibRecord[]>();
   let skipped = 0;
   let updatedPending = 0;
   for (const row of incoming) {
@@ -114,7 +104,7 @@ export async function saveBibRecords(options: {
       const earlier = inserts[target.index]!;
       if (onMatch === 'merge' && earlier.schema !== row.schema) skipped++;
       else {
-        inserts[target.index] = onMatch === 'replace' ? { ...row } : toIncoming(mergeRecords(earlier.record, row.record), earlier.schema);
+        inserts[target.index] = onMatch === 'replace' ? { ...row } : prepareBibRecord(mergeRecords(earlier.record, row.record), earlier.schema);
         updatedPending++;
       }
     } else if (onMatch === 'replace') {
@@ -135,7 +125,7 @@ export async function saveBibRecords(options: {
       skipped += rows.length - sameSchema.length;
       if (sameSchema.length === 0) continue;
       const merged = sameSchema.reduce((record, row) => mergeRecords(record, row.record), current.record);
-      replacements.set(id, toIncoming(merged, current.schema));
+      replacements.set(id, prepareBibRecord(merged, current.schema));
       // Several records merged into one stored record: one update, the others counted as skipped.
       skipped += sameSchema.length - 1;
     }
@@ -158,7 +148,11 @@ export async function saveBibRecords(options: {
   return result;
 }
 
-function toIncoming(record: MarcRecord, schema: MarcSchema): Incoming {
+/**
+ * The projection, payload and keys of a record, computed ahead of `saveBibRecords` — the import prepares
+ * the next batch while the database stores the current one (docs/ARCHITECTURE.md, «Import and parse speed»).
+ */
+export function prepareBibRecord(record: MarcRecord, schema: MarcSchema): PreparedBibRecord {
   const row = bibRecordRow(record, schema);
   const { controlNumber, controlNumberSource } = row.projection;
   return { ...row, controlKey: controlNumber === null ? null : controlKeyOf(schema, controlNumberSource, controlNumber) };
@@ -180,7 +174,7 @@ async function keepMatchingStatisticsFresh(trx: Kysely<DB>): Promise<void> {
   if (live >= 1000 && live >= 2 * analyzed) await analyzeBibRecords(trx, { matchingOnly: true });
 }
 
-async function findCandidates(trx: Kysely<DB>, networkId: number, rows: Incoming[]): Promise<StoredMatchCandidate[]> {
+async function findCandidates(trx: Kysely<DB>, networkId: number, rows: PreparedBibRecord[]): Promise<StoredMatchCandidate[]> {
   const controlKeys = rows.filter((row) => row.projection.controlNumber !== null).map((row) => ({
     schema: row.schema, source: row.projection.controlNumberSource ?? '', number: row.projection.controlNumber!,
   }));
