@@ -12,7 +12,7 @@ import { foldKey, primaryAuthors, wordsOf } from './keys.js';
 import { AGE_RATINGS, ageRatingLabel, decadeLabel, documentTypeLabel, languageLabel } from './labels.js';
 import { formatSearchBox, type SearchNode } from './query.js';
 import {
-  compileSearchCondition, countCatalogueFacets, findCatalogueHits, findCorrectionCandidates, MATCH_CAP, rankTsQuery,
+  countCatalogueFacets, findCatalogueHits, findCorrectionCandidates, MATCH_CAP, rankTsQuery, searchWhere,
   type FacetName, type HitRow, type SearchOrder,
 } from './search.queries.js';
 
@@ -96,17 +96,16 @@ export async function searchCatalogue(db: Kysely<DB>, networkId: number, request
 }
 
 async function run(db: Kysely<DB>, networkId: number, request: CatalogueSearchRequest, query: SearchNode | null): Promise<CatalogueSearchResult> {
-  const filters = request.filters ?? {};
-  const condition = compileSearchCondition(query);
+  const where = await searchWhere(db, { networkId, query, filters: request.filters ?? {} });
   const offset = Math.max(0, Math.trunc(request.offset ?? 0));
   const limit = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.trunc(request.limit ?? DEFAULT_PAGE_SIZE)));
   const { total, rows, approximate, matched } = await findCatalogueHits(db, {
-    networkId, condition, filters, order: orderOf(request.sort, query), offset, limit, withRecords: request.withRecords ?? false,
+    networkId, where, order: orderOf(request.sort, query), offset, limit, withRecords: request.withRecords ?? false,
   });
   const result: CatalogueSearchResult = { total, hits: rows.map(presentHit) };
   if (approximate) result.approximate = true;
   if (request.facets) {
-    const counts = total === 0 ? [] : await countCatalogueFacets(db, { networkId, condition, filters });
+    const counts = total === 0 ? [] : await countCatalogueFacets(db, where);
     const scale = approximate ? total / Math.min(matched, MATCH_CAP) : 1;
     result.facets = presentFacets(counts.map((row) => ({ ...row, count: Math.max(1, Math.round(row.count * scale)) })));
   }
