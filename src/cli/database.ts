@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { openDatabase, type Database, type DatabaseLocation } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
+import { refreshCatalogueProjection } from '../modules/catalogue/index.js';
 import { resolveDatabaseLocation, type ConfigFlags } from '../server/config.js';
 import { lockDataDir } from './data-lock.js';
 import { CliError } from './errors.js';
+import { projectionProgress } from './progress.js';
 
 /** The options every command takes to find the database. */
 export function addDatabaseOptions(command: Command): Command {
@@ -17,7 +19,7 @@ export function addDatabaseOptions(command: Command): Command {
 export interface OpenOptions {
   /** Refuse a PGlite folder with no database in it instead of creating one (commands that only read). */
   mustExist?: boolean;
-  /** Apply pending migrations after opening. */
+  /** Apply pending migrations after opening, and bring the catalogue's projection up to date. */
   migrate?: boolean;
 }
 
@@ -58,6 +60,8 @@ async function prepare(database: Database, options: OpenOptions): Promise<Databa
   if (!options.migrate) return database;
   try {
     await migrate(database.db);
+    const { failed } = await refreshCatalogueProjection({ db: database.db, onProgress: projectionProgress() });
+    for (const { id, reason } of failed) process.stderr.write(`  Каталог: запись ${id} оставлена как была: ${reason}\n`);
   } catch (error) {
     await database.close();
     throw error;

@@ -30,3 +30,20 @@ export function tableProgress(stream: NodeJS.WriteStream = process.stderr): Prog
     }
   };
 }
+
+/**
+ * Shows the catalogue's projection refresh (after an upgrade) on stderr: a line rewritten in place on a
+ * terminal; otherwise one line when it starts and one when it ends.
+ */
+export function projectionProgress(stream: NodeJS.WriteStream = process.stderr) {
+  let started = false;
+  return ({ refreshed, total }: { refreshed: number; total: number }) => {
+    const records = countOf(total, ['записи', 'записей', 'записей']);
+    if (stream.isTTY) {
+      stream.write(`\r\x1b[K  Каталог: обновление данных поиска после новой версии программы — ${refreshed.toLocaleString('ru-RU')} из ${records}`);
+      if (refreshed >= total) stream.write('\n');
+    } else if (!started) stream.write(`  Каталог: обновление данных поиска после новой версии программы, записей: ${total.toLocaleString('ru-RU')}…\n`);
+    else if (refreshed >= total) stream.write('  Каталог: данные поиска обновлены\n');
+    started = true;
+  };
+}

@@ -454,6 +454,10 @@ export interface BibRecordsTable {
   year: number | null;
   extent: Generated<string>;
   series: Generated<string[]>;
+  /** Migration 0013: the works a collection holds (RUSMARC 464, MARC21 505). */
+  contents: Generated<string[]>;
+  /** Migration 0013: the version of the projection code the row's projection comes from (`PROJECTION_VERSION`). */
+  projection_version: Generated<number>;
   isbns: Generated<string[]>;
   invalid_isbns: Generated<string[]>;
   issns: Generated<string[]>;

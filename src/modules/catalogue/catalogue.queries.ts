@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { MarcRecord } from './marc/record.js';
 import type { MarcSchema } from './marc/schema.js';
-import type { BibProjection } from './projection/project.js';
+import { PROJECTION_VERSION, type BibProjection } from './projection/project.js';
 import { dictionaryWordsOf, searchColumnsOf } from './search/keys.js';
 
 type Db = Kysely<DB>;
@@ -86,46 +86,54 @@ export function rowPayload(row: Omit<BibRecordRow, 'payload'>): string {
     control_number_source: p.controlNumberSource,
     title: p.title, subtitle: p.subtitle, parallel_titles: p.parallelTitles, responsibility: p.responsibility,
     persons: p.persons, edition: p.edition, place: p.place, publisher: p.publisher, year: p.year, extent: p.extent,
-    series: p.series, isbns: p.isbns, invalid_isbns: p.invalidIsbns, issns: p.issns, languages: p.languages,
+    series: p.series, contents: p.contents, isbns: p.isbns, invalid_isbns: p.invalidIsbns, issns: p.issns, languages: p.languages,
     document_type: p.documentType, bbk: p.bbk, author_mark: p.authorMark, udc: p.udc, subjects: p.subjects,
     keywords: p.keywords, annotation: p.annotation, age_rating: p.ageRating, match_key: row.matchKey,
     ...searchColumnsOf(p),
     search_a: [p.title, p.subtitle, ...p.parallelTitles].join(' '),
     search_b: p.persons.map((person) => person.name).join(' '),
     search_c: [...p.subjects, ...p.keywords].join(' '),
-    search_d: [p.responsibility, p.edition, p.place, p.publisher, p.year ?? '', ...p.series, ...p.isbns, ...p.bbk, ...p.udc, p.annotation].join(' '),
+    search_d: [p.responsibility, p.edition, p.place, p.publisher, p.year ?? '', ...p.series, ...p.contents, ...p.isbns, ...p.bbk, ...p.udc, p.annotation].join(' '),
   });
 }
 
 const RECORDSET_COLUMNS = sql.raw(`schema text, record json, control_number text, control_number_source text,
   title text, subtitle text, parallel_titles text[], responsibility text, persons jsonb, edition text, place text,
-  publisher text, year integer, extent text, series text[], isbns text[], invalid_isbns text[], issns text[],
+  publisher text, year integer, extent text, series text[], contents text[], isbns text[], invalid_isbns text[], issns text[],
   languages text[], document_type text, bbk text[], author_mark text, udc text[], subjects text[], keywords text[],
   annotation text, age_rating text, match_key text, search_a text, search_b text, search_c text, search_d text,
   title_key text, author_keys text[], bbk_divisions text[], bbk_key text`);
 
-const PROJECTED_COLUMNS = sql.raw(`schema, record, control_number, control_number_source, title, subtitle,
-  parallel_titles, responsibility, persons, edition, place, publisher, year, extent, series, isbns, invalid_isbns,
+/** The columns derived from the record (catalogue/projection/, search/keys.ts), then the search vector and the projection's version. */
+const PROJECTION_COLUMNS = `control_number, control_number_source, title, subtitle,
+  parallel_titles, responsibility, persons, edition, place, publisher, year, extent, series, contents, isbns, invalid_isbns,
   issns, languages, document_type, bbk, author_mark, udc, subjects, keywords, annotation, age_rating, match_key,
-  title_key, author_keys, bbk_divisions, bbk_key, search_vector`);
+  title_key, author_keys, bbk_divisions, bbk_key, search_vector, projection_version`;
+const PROJECTED_COLUMNS = sql.raw(`schema, record, ${PROJECTION_COLUMNS}`);
 
-/** ё folded to е on both sides: the russian stemmer treats them as different letters. */
-const SEARCH_VECTOR = sql.raw(`setweight(to_tsvector('russian', translate(r.search_a, 'ёЁ', 'еЕ')), 'A')
+/**
+ * The search vector and the projection's version, after the payload's values (SELECT_PROJECTION). ё folded
+ * to е on both sides: the russian stemmer treats them as different letters.
+ */
+const DERIVED_VALUES = sql.raw(`setweight(to_tsvector('russian', translate(r.search_a, 'ёЁ', 'еЕ')), 'A')
   || setweight(to_tsvector('russian', translate(r.search_b, 'ёЁ', 'еЕ')), 'B')
   || setweight(to_tsvector('russian', translate(r.search_c, 'ёЁ', 'еЕ')), 'C')
-  || setweight(to_tsvector('russian', translate(r.search_d, 'ёЁ', 'еЕ')), 'D')`);
+  || setweight(to_tsvector('russian', translate(r.search_d, 'ёЁ', 'еЕ')), 'D'),
+  ${PROJECTION_VERSION}`);
 
-const SELECT_PROJECTED = sql.raw(`r.schema, r.record, r.control_number, r.control_number_source, r.title, r.subtitle,
-  r.parallel_titles, r.responsibility, r.persons, r.edition, r.place, r.publisher, r.year, r.extent, r.series, r.isbns,
+/** The payload's values of PROJECTION_COLUMNS before DERIVED_VALUES. */
+const SELECT_PROJECTION = `r.control_number, r.control_number_source, r.title, r.subtitle,
+  r.parallel_titles, r.responsibility, r.persons, r.edition, r.place, r.publisher, r.year, r.extent, r.series, r.contents, r.isbns,
   r.invalid_isbns, r.issns, r.languages, r.document_type, r.bbk, r.author_mark, r.udc, r.subjects, r.keywords,
-  r.annotation, r.age_rating, r.match_key, r.title_key, r.author_keys, r.bbk_divisions, r.bbk_key`);
+  r.annotation, r.age_rating, r.match_key, r.title_key, r.author_keys, r.bbk_divisions, r.bbk_key`;
+const SELECT_PROJECTED = sql.raw(`r.schema, r.record, ${SELECT_PROJECTION}`);
 
 /** Inserts a batch in one statement. */
 export async function insertBibRecords(db: Db, networkId: number, rows: BibRecordRow[]): Promise<number> {
   if (rows.length === 0) return 0;
   const payload = `[${rows.map((row) => row.payload).join(',')}]`;
   const result = await sql`INSERT INTO bib_records (network_id, ${PROJECTED_COLUMNS})
-    SELECT ${networkId}, ${SELECT_PROJECTED}, ${SEARCH_VECTOR}
+    SELECT ${networkId}, ${SELECT_PROJECTED}, ${DERIVED_VALUES}
     FROM json_to_recordset(${payload}::json) AS r(${RECORDSET_COLUMNS})`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
@@ -139,11 +147,44 @@ export async function updateBibRecords(db: Db, networkId: number, rows: { id: nu
   // Each row's object with its id put first: `{"id":7,` + the rest of the object after its `{`.
   const payload = `[${rows.map(({ id, row }) => `{"id":${id},${row.payload.slice(1)}`).join(',')}]`;
   const { rows: changed } = await sql<{ id: number }>`UPDATE bib_records b SET (${PROJECTED_COLUMNS}, updated_at) =
-      (${SELECT_PROJECTED}, ${SEARCH_VECTOR}, now())
+      (${SELECT_PROJECTED}, ${DERIVED_VALUES}, now())
     FROM json_to_recordset(${payload}::json) AS r(id bigint, ${RECORDSET_COLUMNS})
     WHERE b.network_id = ${networkId} AND b.id = r.id AND (b.record::jsonb IS DISTINCT FROM r.record::jsonb OR b.schema IS DISTINCT FROM r.schema)
     RETURNING b.id`.execute(db);
   return changed.map((row) => row.id);
+}
+
+/**
+ * Rewrites the projection of stored records from their rows (the record itself, its schema and
+ * `updated_at` untouched): a projection refresh after the projection code changed.
+ */
+export async function rewriteProjections(db: Db, rows: { id: number; row: BibRecordRow }[]): Promise<void> {
+  if (rows.length === 0) return;
+  const payload = `[${rows.map(({ id, row }) => `{"id":${id},${row.payload.slice(1)}`).join(',')}]`;
+  await sql`UPDATE bib_records b SET (${sql.raw(PROJECTION_COLUMNS)}) = (${sql.raw(SELECT_PROJECTION)}, ${DERIVED_VALUES})
+    FROM json_to_recordset(${payload}::json) AS r(id bigint, ${RECORDSET_COLUMNS})
+    WHERE b.id = r.id`.execute(db);
+}
+
+/**
+ * Stored records whose projection is older than `version`, up to `limit`, in id order; locked, and those
+ * another refresh holds skipped (two programs opening one database share the work).
+ */
+export async function findStaleProjections(db: Db, options: { version: number; limit: number; onlyId?: number; exceptIds: number[] }) {
+  const { version, limit, onlyId, exceptIds } = options;
+  const { rows } = await sql<{ id: number; network_id: number; schema: MarcSchema; record: MarcRecord }>`SELECT id, network_id, schema, record
+    FROM bib_records WHERE projection_version < ${version} AND ${onlyId === undefined ? sql`true` : sql`id = ${onlyId}`}
+      AND id <> ALL(${exceptIds}::bigint[])
+    ORDER BY projection_version, id LIMIT ${limit}
+    FOR UPDATE SKIP LOCKED`.execute(db);
+  return rows.map((row) => ({ id: row.id, networkId: row.network_id, schema: row.schema, record: row.record }));
+}
+
+/** How many stored records have a projection older than `version` (the index of migration 0013). */
+export async function countStaleProjections(db: Db, version: number): Promise<number> {
+  const { count } = await db.selectFrom('bib_records').select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('projection_version', '<', version).executeTakeFirstOrThrow();
+  return Number(count);
 }
 
 /**

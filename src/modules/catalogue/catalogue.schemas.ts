@@ -35,6 +35,8 @@ export const bibRecordSchema = z.object({
   year: z.number().nullable(),
   extent: z.string(),
   series: z.array(z.string()),
+  /** The works a collection holds (RUSMARC 464, MARC21 505). */
+  contents: z.array(z.string()),
   isbns: z.array(z.string()),
   invalidIsbns: z.array(z.string()),
   issns: z.array(z.string()),

@@ -48,6 +48,8 @@ export { saveBibRecords, type OnMatch } from './save-bib-records.js';
 export { countBibRecords, findBibRecord } from './catalogue.queries.js';
 /** `project(record, schema)`: the projection for search and display; the mapping tables are data. */
 export { project, type AgeRating } from './projection/project.js';
+/** `refreshCatalogueProjection({ db, onProgress })`: stored records brought up to the current projection code. */
+export { refreshCatalogueProjection } from './refresh-catalogue-projection.js';
 
 /**
  * Catalogue search (Contract 1): `parseSearchBox(text)` → a `SearchNode` tree (also built by SRU's CQL

@@ -26,6 +26,7 @@ const presentBibRecordFields = (row: Selectable<BibRecordsTable>): Omit<BibRecor
   year: row.year,
   extent: row.extent,
   series: row.series,
+  contents: row.contents,
   isbns: row.isbns,
   invalidIsbns: row.invalid_isbns,
   issns: row.issns,

@@ -68,7 +68,7 @@ export const M = {
 export const FIELD_LABELS = {
   title: 'Заглавие', subtitle: 'Сведения, относящиеся к заглавию', parallelTitles: 'Параллельное заглавие',
   authors: 'Автор', otherPersons: 'Другие участники', responsibility: 'Сведения об ответственности', edition: 'Издание',
-  place: 'Место издания', publisher: 'Издательство', year: 'Год издания', extent: 'Объём', series: 'Серия',
+  place: 'Место издания', publisher: 'Издательство', year: 'Год издания', extent: 'Объём', series: 'Серия', contents: 'Содержание',
   isbns: 'ISBN', invalidIsbns: 'ISBN (ошибочный)', issns: 'ISSN', languages: 'Язык', documentType: 'Вид издания',
   bbk: 'Индекс ББК', authorMark: 'Авторский знак', udc: 'Индекс УДК', subjects: 'Темы', keywords: 'Ключевые слова',
   annotation: 'Аннотация', ageRating: 'Возрастное ограничение',

@@ -1353,7 +1353,7 @@ export const t = {
     schemaLabels: { rusmarc: 'RUSMARC', marc21: 'MARC21' },
     rows: {
       title: 'Заглавие', subtitle: 'Сведения, относящиеся к заглавию', parallelTitles: 'Параллельное заглавие', responsibility: 'Сведения об ответственности',
-      persons: 'Авторы и другие лица', edition: 'Издание', publication: 'Выходные данные', extent: 'Объём', series: 'Серия', isbns: 'ISBN',
+      persons: 'Авторы и другие лица', edition: 'Издание', publication: 'Выходные данные', extent: 'Объём', series: 'Серия', contents: 'Содержание', isbns: 'ISBN',
       invalidIsbns: 'Неверные ISBN (как в книге)', issns: 'ISSN', languages: 'Язык', documentType: 'Вид документа', bbk: 'ББК', authorMark: 'Авторский знак',
       udc: 'УДК', subjects: 'Тематические рубрики', keywords: 'Ключевые слова', annotation: 'Аннотация', ageRating: 'Возрастное ограничение',
       controlNumber: 'Контрольный номер', schema: 'Формат', updatedAt: 'Изменена',

@@ -4,8 +4,8 @@
  * The form reads a record through the projection (`projectWith()`), so what the form shows is what search
  * and display show, and the mapping tables in `projection/` stay the one source of truth for "which tag and
  * subfield holds what". It reads and writes through the part of the table it owns (`FORM_MAPPINGS`): the
- * RUSMARC linking fields to a series or set (410, 461) and IRBIS's plain ББК field (621), which search and
- * display also read, are neither shown nor written by the form, and are kept as they are. Writing goes slot by slot: each form field (title, persons,
+ * RUSMARC linking fields to a series or set (410, 461), IRBIS's plain ББК field (621) and the contents
+ * (464, 505), which search and display also read, are neither shown nor written by the form, and are kept as they are. Writing goes slot by slot: each form field (title, persons,
  * year…) is compared with what the record says now and rewritten only when it differs, touching only
  * the subfields that slot owns — so an unchanged form leaves the record byte for byte as it was, and
  * every field the form does not show (notes, holdings data, 801, local 9XX…) is kept.
@@ -20,8 +20,10 @@ import type { MarcSchema } from '../marc/schema.js';
 import type { SchemaMapping } from '../projection/mapping.js';
 import { ageRatingOf, MAPPINGS, projectWith, type AgeRating, type BibProjection } from '../projection/project.js';
 
-/** The mapping tables without the fields the form does not own: linking fields to a series or set, plain ББК. */
-const formMapping = (mapping: SchemaMapping): SchemaMapping => ({ ...mapping, series: mapping.series.filter((source) => !source.embedded), bbkPlain: [] });
+/** The mapping tables without the fields the form does not own: linking fields to a series or set, plain ББК, contents. */
+const formMapping = (mapping: SchemaMapping): SchemaMapping => ({
+  ...mapping, series: mapping.series.filter((source) => !source.embedded), bbkPlain: [], contents: [],
+});
 const FORM_MAPPINGS: Record<MarcSchema, SchemaMapping> = { marc21: formMapping(MAPPINGS.marc21), rusmarc: formMapping(MAPPINGS.rusmarc) };
 
 export interface BibFormPerson {

@@ -44,6 +44,17 @@ export interface SchemaMapping {
    * field (410 series, 461 set) whose title and number are read from its embedded field of that tag ($1 200…).
    */
   series: { tag: string; title: string; number: string; embedded?: string }[];
+  /**
+   * Contents: the works a collection holds. A `title` subfield starts an item; `number` subfields (volume,
+   * part) go with the title they precede, or with the one before them when `numbersFollowTitle`; the
+   * `responsibility` ones after a title belong to it; `text` holds a whole contents note whose items are
+   * separated by « -- » (MARC21 505 $a). `embedded`: a UNIMARC linking field (464) read from its embedded
+   * field of that tag (a field with no `$1` at all is read as it is).
+   */
+  contents: {
+    tag: string; title: string; number: string; responsibility: string;
+    numbersFollowTitle?: boolean; text?: string; embedded?: string;
+  }[];
   isbn: { tag: string; valid: string; cancelled: string };
   issn: { tag: string; codes: string };
   languages: { tag: string; code: string };

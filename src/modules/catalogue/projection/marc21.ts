@@ -31,6 +31,8 @@ export const MARC21_MAPPING: SchemaMapping = {
   yearFallback: { tag: '008', start: 7, end: 11 },
   extent: { tag: '300', parts: [['a', ''], ['b', ' : '], ['c', ' ; '], ['e', ' + ']] },
   series: [{ tag: '490', title: 'a', number: 'v' }, { tag: '830', title: 'a', number: 'v' }],
+  // 505 basic ($a: «Стихотворения -- Поэмы») or enhanced ($g v. 1. $t title $r author …).
+  contents: [{ tag: '505', title: 't', number: 'g', responsibility: 'r', text: 'a' }],
   isbn: { tag: '020', valid: 'a', cancelled: 'z' },
   issn: { tag: '022', codes: 'a' },
   languages: { tag: '041', code: 'a' },

@@ -126,4 +126,29 @@ describe('projection rules', () => {
     ]);
     expect(project(linked, 'rusmarc').series).toEqual(['Библиотека поэта ; 12', 'Собрание сочинений ; Т. 3']);
   });
+
+  it('reads the contents of a collection: RUSMARC 464 (embedded 200, or plain) and MARC21 505 (a note, or titles with authors)', () => {
+    const test1 = [...readIso2709Buffer(readFileSync(path.join(repoRoot, '../shared/data/marc/loge-gh_rusmarc/TEST1.ISO')))]
+      .flatMap((result) => (result.kind === 'record' ? [result.record] : []));
+    const uniforms = test1.map((record) => project(record, 'rusmarc')).find((p) => p.title.startsWith('Общевоинские уставы'))!;
+    expect(uniforms.contents).toEqual(['Устав внутренней службы', 'Дисциплинарный устав', 'Устав гарнизонной и караульной служб', 'Строевой устав']);
+
+    const collection = rusmarc([
+      { tag: '200', ind1: '1', ind2: ' ', subfields: [['a', 'Повести и рассказы']] },
+      { tag: '464', ind1: ' ', ind2: '0', subfields: [['1', '7001 '], ['a', 'Пушкин'], ['1', '2001 '], ['a', 'Выстрел'], ['f', 'А. С. Пушкин']] },
+      { tag: '464', ind1: ' ', ind2: '0', subfields: [['1', '2001 '], ['a', 'Собрание сочинений'], ['v', 'Т. 3'], ['1', '210  '], ['d', '1805']] },
+      { tag: '464', ind1: ' ', ind2: '0', subfields: [['1', '2001 '], ['v', 'Ч. 2']] },
+      // No $1 at all (xbib's periouni.mrc): the field is read as it is.
+      { tag: '464', ind1: '1', ind2: ' ', subfields: [['a', 'Antigone']] },
+    ]);
+    expect(project(collection, 'rusmarc').contents).toEqual(['Выстрел / А. С. Пушкин', 'Собрание сочинений. Т. 3', 'Ч. 2', 'Antigone']);
+
+    const marc21 = (subfields: [string, string][]): MarcRecord => ({
+      leader: '00000nam a2200000 a 4500',
+      fields: [{ tag: '245', ind1: '1', ind2: '0', subfields: [['a', 'Сборник']] }, { tag: '505', ind1: '0', ind2: '0', subfields }],
+    });
+    expect(project(marc21([['a', 'Geo J Lo -- The wild east -- Serene.']]), 'marc21').contents).toEqual(['Geo J Lo', 'The wild east', 'Serene']);
+    expect(project(marc21([['g', 'Т. 1.'], ['t', 'Эмма /'], ['r', 'Дж. Остин --'], ['g', 'Т. 2.'], ['t', 'Доводы рассудка']]), 'marc21').contents)
+      .toEqual(['Т. 1. Эмма / Дж. Остин', 'Т. 2. Доводы рассудка']);
+  });
 });

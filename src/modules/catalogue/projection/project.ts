@@ -31,6 +31,8 @@ export interface BibProjection {
   year: number | null;
   extent: string;
   series: string[];
+  /** The works a collection holds, one string each: «Ч. 1. Стихотворения / А. Блок». */
+  contents: string[];
   /** Valid ISBNs as ISBN-13 (10-digit ones converted). */
   isbns: string[];
   /** ISBNs kept as written (hyphens removed) that failed the check, and cancelled ones ($z). */
@@ -48,6 +50,14 @@ export interface BibProjection {
 }
 
 export const MAPPINGS: Record<MarcSchema, SchemaMapping> = { marc21: MARC21_MAPPING, rusmarc: RUSMARC_MAPPING };
+
+/**
+ * The version of what `project` (and the search keys built from it) derives from a record. Raise it with
+ * any change that gives a stored record another projection: the records stored before are then brought
+ * up to date when the program next opens the database (`refreshCatalogueProjection`). 2: series and sets
+ * from RUSMARC 410/461, IRBIS's ББК 621, contents (464, 505).
+ */
+export const PROJECTION_VERSION = 2;
 
 /** Builds the projection of a record read in the given schema. Pure; never throws on odd records. */
 export function project(record: MarcRecord, schema: MarcSchema): BibProjection {
@@ -115,6 +125,8 @@ export function projectWith(record: MarcRecord, mapping: SchemaMapping): BibProj
       const number = joinClean(values(field, source.number), ', ');
       return seriesTitle && number ? `${seriesTitle} ; ${number}` : seriesTitle;
     })).filter(Boolean)),
+    contents: unique(mapping.contents.flatMap((source) => data(source.tag).flatMap((field) =>
+      contentsItems(source, source.embedded && field.subfields.some(([code]) => code === '1') ? embeddedField(field, source.embedded) : field)))),
     isbns,
     invalidIsbns,
     issns: unique(data(mapping.issn.tag).flatMap((field) => values(field, mapping.issn.codes))
@@ -138,6 +150,44 @@ export function projectWith(record: MarcRecord, mapping: SchemaMapping): BibProj
     ageRating: mapping.ageRating.flatMap((source) => data(source.tag).flatMap((field) => values(field, source.code)))
       .map(ageRatingOf).find((rating) => rating !== null) ?? null,
   };
+}
+
+/**
+ * The items of one contents field, in order (see `SchemaMapping.contents`): «Т. 3. Эмма / Дж. Остин».
+ */
+function contentsItems(source: SchemaMapping['contents'][number], field: DataField): string[] {
+  const items: string[] = [];
+  let heading: string[] = [];
+  let hasTitle = false;
+  let responsibility: string[] = [];
+  // ISBD punctuation the cataloguer wrote between items (« -- ») and after parts («Т. 1.») goes.
+  const part = (value: string) => clean(value.replace(/\s*--\s*$/, '').replace(/\.$/, ''));
+  const flush = () => {
+    const text = heading.map(part).filter(Boolean).join('. ');
+    const by = responsibility.map(part).filter(Boolean).join(', ');
+    if (text) items.push(by ? `${text} / ${by}` : text);
+    heading = [];
+    hasTitle = false;
+    responsibility = [];
+  };
+  for (const [code, value] of field.subfields) {
+    if (code === '') continue;
+    if (source.text?.includes(code)) {
+      flush();
+      items.push(...value.split(/\s+--\s*/).map(part).filter(Boolean));
+    } else if (source.title.includes(code)) {
+      if (hasTitle || responsibility.length > 0) flush();
+      heading.push(value);
+      hasTitle = true;
+    } else if (source.number.includes(code)) {
+      if ((hasTitle && !source.numbersFollowTitle) || responsibility.length > 0) flush();
+      heading.push(value);
+    } else if (source.responsibility.includes(code)) {
+      responsibility.push(value);
+    }
+  }
+  flush();
+  return items;
 }
 
 function projectPersons(mapping: SchemaMapping, data: (tag: string) => DataField[]): ProjectedPerson[] {

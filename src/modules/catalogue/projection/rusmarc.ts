@@ -34,6 +34,8 @@ export const RUSMARC_MAPPING: SchemaMapping = {
     { tag: '410', title: 'a', number: 'v', embedded: '200' },
     { tag: '461', title: 'a', number: 'v', embedded: '200' },
   ],
+  // 464: one analytic unit (a work of the collection) per field, its 200 embedded ($1 2001 $a title $f author).
+  contents: [{ tag: '464', title: 'a', number: 'vhi', responsibility: 'f', numbersFollowTitle: true, embedded: '200' }],
   isbn: { tag: '010', valid: 'a', cancelled: 'z' },
   issn: { tag: '011', codes: 'a' },
   languages: { tag: '101', code: 'a' },

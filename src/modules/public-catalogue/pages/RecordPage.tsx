@@ -41,6 +41,9 @@ export function RecordPage({ context, record, labels, backToSearch }: {
     [FIELD_LABELS.year, record.year === null ? '' : String(record.year)],
     [FIELD_LABELS.extent, record.extent],
     [FIELD_LABELS.series, record.series.join('; ')],
+    [FIELD_LABELS.contents, record.contents.length > 0 && (
+      <ul className="plain">{record.contents.map((work) => <li key={work}>{work}</li>)}</ul>
+    )],
     [FIELD_LABELS.isbns, record.isbns.join(', ')],
     [FIELD_LABELS.invalidIsbns, record.invalidIsbns.join(', ')],
     [FIELD_LABELS.issns, record.issns.join(', ')],

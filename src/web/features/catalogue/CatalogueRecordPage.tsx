@@ -32,6 +32,7 @@ function RecordDetails({ record }: { record: BibRecordView }) {
     [r.publication, [[record.place, record.publisher].filter(Boolean).join(' : '), record.year ?? ''].filter(Boolean).join(', ')],
     [r.extent, record.extent],
     [r.series, record.series.join('; ')],
+    [r.contents, record.contents.length ? <ul className="plain-list">{record.contents.map((work) => <li key={work}>{work}</li>)}</ul> : ''],
     [r.isbns, record.isbns.join(', ')],
     [r.languages, record.languages.map((code) => labelOf(options?.languages, code)).join(', ')],
     [r.documentType, labelOf(options?.documentTypes, record.documentType)],
@@ -45,8 +46,9 @@ function RecordDetails({ record }: { record: BibRecordView }) {
     [r.controlNumber, [record.controlNumberSource, record.controlNumber].filter(Boolean).join(' ')],
     [r.schema, t.bibRecord.schemaLabels[record.schema]],
   ];
-  if (record.invalidIsbns.length) rows.splice(10, 0, [r.invalidIsbns, record.invalidIsbns.join(', ')]);
-  if (record.issns.length) rows.splice(10, 0, [r.issns, record.issns.join(', ')]);
+  const afterIsbns = rows.findIndex(([label]) => label === r.isbns) + 1;
+  if (record.invalidIsbns.length) rows.splice(afterIsbns, 0, [r.invalidIsbns, record.invalidIsbns.join(', ')]);
+  if (record.issns.length) rows.splice(afterIsbns, 0, [r.issns, record.issns.join(', ')]);
   return <Details rows={rows} />;
 }
 
