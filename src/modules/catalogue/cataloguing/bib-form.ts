@@ -22,7 +22,7 @@ import { ageRatingOf, MAPPINGS, projectWith, type AgeRating, type BibProjection 
 
 /** The mapping tables without the fields the form does not own: linking fields to a series or set, plain ББК, contents. */
 const formMapping = (mapping: SchemaMapping): SchemaMapping => ({
-  ...mapping, series: mapping.series.filter((source) => !source.embedded), bbkPlain: [], contents: [],
+  ...mapping, series: mapping.series.filter((source) => !source.embedded), bbkPlain: [], contents: [], volumeOfSet: undefined,
 });
 const FORM_MAPPINGS: Record<MarcSchema, SchemaMapping> = { marc21: formMapping(MAPPINGS.marc21), rusmarc: formMapping(MAPPINGS.rusmarc) };
 

@@ -21,6 +21,12 @@ export interface SchemaMapping {
     /** Parallel titles within the title field (RUSMARC 200 $d). */
     parallel?: string;
   };
+  /**
+   * A volume whose own title is only its designation (RUSMARC 200 with first indicator 0: «Вып. 13.») takes
+   * the title of the set it belongs to in front, as ГОСТ Р 7.0.100 describes a volume («Задачи и этюды.
+   * Вып. 13»): the set's title from this linking field's embedded field; that set then leaves `series`.
+   */
+  volumeOfSet?: { titleInd1: string; tag: string; embedded: string; title: string };
   /** Other fields giving parallel titles (MARC21 246 with 2nd indicator 1; RUSMARC 510). */
   parallelTitles: { tag: string; code: string; ind2?: string }[];
   persons: PersonSource[];

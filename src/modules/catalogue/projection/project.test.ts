@@ -111,8 +111,11 @@ describe('projection rules', () => {
     const records = (file: string) => [...readIso2709Buffer(readFileSync(path.join(irbis, file)))]
       .flatMap((result) => (result.kind === 'record' ? [result.record] : []));
     const test1 = records('TEST1.ISO');
-    // 461 $1 2001 $a Задачи и этюды $v Вып. 13: the volume's own title is only «Вып. 13.».
-    expect(project(test1[0]!, 'rusmarc')).toMatchObject({ title: 'Вып. 13.', series: ['Задачи и этюды ; Вып. 13'] });
+    // 200 0 $a Вып. 13. with 461 $1 2001 $a Задачи и этюды $v Вып. 13: a title that is only the volume's
+    // designation (first indicator 0) takes the set's in front, as ГОСТ describes a volume; the set is not a series then.
+    expect(project(test1[0]!, 'rusmarc')).toMatchObject({ title: 'Задачи и этюды. Вып. 13', series: [] });
+    // A volume with a title of its own (first indicator 1) keeps it, its set in the series area.
+    expect(project(test1[22]!, 'rusmarc').title).toBe('Пьесы. Киносценарии. Публицистика. Статьи. Выступления. Письма');
     expect(project(test1[22]!, 'rusmarc').series).toEqual(['Собрание сочинений ; Т. 2']);
     // 621 holds the index as text before any subfield code.
     expect(project(records('ibis32_derived_utf8.iso')[6]!, 'rusmarc').bbk).toEqual(['15.20']);

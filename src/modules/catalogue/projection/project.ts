@@ -55,9 +55,10 @@ export const MAPPINGS: Record<MarcSchema, SchemaMapping> = { marc21: MARC21_MAPP
  * The version of what `project` (and the search keys built from it) derives from a record. Raise it with
  * any change that gives a stored record another projection: the records stored before are then brought
  * up to date when the program next opens the database (`refreshCatalogueProjection`). 2: series and sets
- * from RUSMARC 410/461, IRBIS's ББК 621, contents (464, 505).
+ * from RUSMARC 410/461, IRBIS's ББК 621, contents (464, 505). 3: a volume titled by its set
+ * («Задачи и этюды. Вып. 13»), the title key sorting numbers as numbers.
  */
-export const PROJECTION_VERSION = 2;
+export const PROJECTION_VERSION = 3;
 
 /** Builds the projection of a record read in the given schema. Pure; never throws on odd records. */
 export function project(record: MarcRecord, schema: MarcSchema): BibProjection {
@@ -75,7 +76,12 @@ export function projectWith(record: MarcRecord, mapping: SchemaMapping): BibProj
 
   const titleField = data(mapping.title.tag)[0];
   const parts = titleField ? values(titleField, mapping.title.parts).map(clean).filter(Boolean) : [];
-  const title = [titleField ? clean(values(titleField, mapping.title.title).join(' ')) : '', ...parts].filter(Boolean).join('. ');
+  const ownTitle = [titleField ? clean(values(titleField, mapping.title.title).join(' ')) : '', ...parts].filter(Boolean).join('. ');
+  const volumeOfSet = mapping.volumeOfSet;
+  const setTitle = volumeOfSet && titleField?.ind1 === volumeOfSet.titleInd1
+    ? data(volumeOfSet.tag).map((field) => joinClean(values(embeddedField(field, volumeOfSet.embedded), volumeOfSet.title), '. ')).find(Boolean)
+    : undefined;
+  const title = setTitle ? [setTitle, ownTitle.replace(/\.$/, '')].filter(Boolean).join('. ') : ownTitle;
   const parallelTitles = [
     ...(titleField && mapping.title.parallel ? values(titleField, mapping.title.parallel) : []),
     ...mapping.parallelTitles.flatMap((source) => data(source.tag)
@@ -119,7 +125,7 @@ export function projectWith(record: MarcRecord, mapping: SchemaMapping): BibProj
     publisher: publication ? joinClean(values(publication, mapping.publication.publisher), ' ; ') : '',
     year: yearOf(dateText) ?? yearOf(fallbackText.slice(fallback.start, fallback.end)),
     extent: extentOf(mapping, data(mapping.extent.tag)[0]),
-    series: unique(mapping.series.flatMap((source) => data(source.tag).map((linking) => {
+    series: unique(mapping.series.filter((source) => !setTitle || source.tag !== volumeOfSet!.tag).flatMap((source) => data(source.tag).map((linking) => {
       const field = source.embedded ? embeddedField(linking, source.embedded) : linking;
       const seriesTitle = joinClean(values(field, source.title), '. ');
       const number = joinClean(values(field, source.number), ', ');

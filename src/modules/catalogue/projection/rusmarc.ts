@@ -3,6 +3,7 @@ import type { SchemaMapping } from './mapping.js';
 /** RUSMARC (and UNIMARC) bibliographic → projection (rusmarc.ru), with Russian cataloguing practice. */
 export const RUSMARC_MAPPING: SchemaMapping = {
   title: { tag: '200', title: 'a', subtitle: 'e', responsibility: 'f', parts: 'hi', parallel: 'd' },
+  volumeOfSet: { titleInd1: '0', tag: '461', embedded: '200', title: 'a' },
   parallelTitles: [{ tag: '510', code: 'a' }],
   persons: [
     { tag: '700', kind: 'person', primary: true },

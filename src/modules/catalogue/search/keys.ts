@@ -11,6 +11,14 @@ export function foldKey(text: string): string {
   return text.toLowerCase().replaceAll('ё', 'е').replace(/[^0-9a-zа-я]+/g, ' ').trim();
 }
 
+/**
+ * The title key (exact-title ranking and the title sort): the folded title with each run of digits padded
+ * to six, so titles sort as numbers read — «вып 000009» before «вып 000026», «Вып. 9» before «Вып. 26».
+ */
+export function titleKey(text: string): string {
+  return foldKey(text).replace(/[0-9]+/g, (digits) => digits.padStart(6, '0'));
+}
+
 /** The words of a text for full-text and the typo dictionary: letters and digits, lower case, ё → е. */
 export function wordsOf(text: string): string[] {
   return text.toLowerCase().replaceAll('ё', 'е').match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -63,7 +71,7 @@ export function dictionaryWordsOf(projection: BibProjection): string[] {
 /** The search columns migration 0008 added, as written beside the projection. */
 export function searchColumnsOf(projection: BibProjection) {
   return {
-    title_key: foldKey(projection.title),
+    title_key: titleKey(projection.title),
     author_keys: authorKeysOf(projection.persons),
     bbk_divisions: bbkDivisionsOf(projection.bbk),
     bbk_key: bbkKeyOf(projection.bbk),

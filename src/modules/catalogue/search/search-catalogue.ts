@@ -8,7 +8,7 @@ import type { MarcRecord } from '../marc/record.js';
 import type { MarcSchema } from '../marc/schema.js';
 import type { AgeRating, ProjectedPerson } from '../projection/project.js';
 import { bbkDivisionLabel, BBK_DIVISIONS } from './bbk-divisions.js';
-import { foldKey, primaryAuthors, wordsOf } from './keys.js';
+import { foldKey, primaryAuthors, titleKey, wordsOf } from './keys.js';
 import { AGE_RATINGS, ageRatingLabel, decadeLabel, documentTypeLabel, languageLabel } from './labels.js';
 import { formatSearchBox, type SearchNode } from './query.js';
 import {
@@ -120,15 +120,16 @@ function orderOf(sort: CatalogueSort | undefined, query: SearchNode | null): Sea
 }
 
 /**
- * The folded text an exact title (or author) match compares with: the words of a query that is one
- * term or an 'and' of terms, all of them the plain or that field, none excluded. «"Капитанская дочка"»
- * → «капитанская дочка»; «автор:пушкин» → «пушкин» for the author.
+ * The key an exact title (or author) match compares with: the words of a query that is one term or an
+ * 'and' of terms, all of them the plain or that field, none excluded, folded as the stored key is
+ * (`titleKey`, `foldKey`). «"Капитанская дочка"» → «капитанская дочка»; «автор:пушкин» → «пушкин».
  */
 function exactText(query: SearchNode | null, field: 'title' | 'author'): string | null {
   if (!query) return null;
   const terms = query.kind === 'term' ? [query] : query.kind === 'and' ? query.children : [];
   if (terms.length === 0 || terms.some((term) => term.kind !== 'term' || (term.field !== 'any' && term.field !== field))) return null;
-  const key = foldKey(terms.map((term) => (term as { text: string }).text).join(' '));
+  const text = terms.map((term) => (term as { text: string }).text).join(' ');
+  const key = field === 'title' ? titleKey(text) : foldKey(text);
   return key || null;
 }
 

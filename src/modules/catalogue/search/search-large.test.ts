@@ -39,6 +39,9 @@ describe('a result larger than the match cap', () => {
   it('keeps a sorted order exact over the whole result', async () => {
     const result = await searchCatalogue(t.database.db, t.networkId, { query: parseSearchBox('сборник'), sort: 'title', limit: 2 });
     expect(result.hits.map((hit) => hit.title)).toEqual(['Сборник', 'Сборник статей номер 0']);
+    // Numbers sort as numbers read: 0, 1, 2 … 10, not 0, 1, 10, 100.
+    const numbered = await searchCatalogue(t.database.db, t.networkId, { query: parseSearchBox('сборник'), sort: 'title', offset: 1, limit: 12 });
+    expect(numbered.hits.map((hit) => hit.title)).toEqual(Array.from({ length: 12 }, (_, n) => `Сборник статей номер ${n}`));
     const newest = await searchCatalogue(t.database.db, t.networkId, { query: parseSearchBox('сборник'), sort: 'year-desc', limit: 1 });
     expect(newest.hits[0]?.year).toBe(1999);
   });
