@@ -513,6 +513,8 @@ export interface CatalogueImportsTable {
   user_id: number | null;
   started_at: ColumnType<Date, never, never>;
   finished_at: ColumnType<Date | null, never, Date | null>;
+  /** Migration 0014: written with every progress update; see import.queries.ts (a stalled import). */
+  heartbeat_at: ColumnType<Date, never, Date>;
 }
 
 export interface DB {

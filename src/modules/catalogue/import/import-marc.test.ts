@@ -9,7 +9,7 @@ import { createNetwork } from '../../network/index.js';
 import { countBibRecords } from '../index.js';
 import { importMarc, NotMarcError, type ImportRecordError } from './import-marc.js';
 import { bibRecordCounts } from '../catalogue.queries.js';
-import { findCatalogueImport, insertCatalogueImport } from './import.queries.js';
+import { findCatalogueImport, insertCatalogueImport, listCatalogueImports, updateCatalogueImport } from './import.queries.js';
 import { failInterruptedUploads, runCatalogueImport, STORED_ERRORS_MAX } from './run-catalogue-import.js';
 
 const MARC = fileURLToPath(new URL('../../../../../shared/data/marc/', import.meta.url));
@@ -182,5 +182,30 @@ describe('runCatalogueImport', () => {
     expect(marked.finished_at).not.toBeNull();
     expect((await findCatalogueImport(database.db, own.networkId, fromCli))!.status).toBe('running');
     expect(await failInterruptedUploads(database.db)).toBe(0);
+  });
+
+  it('shows an import whose process went silent ten minutes ago as failed, and one still reporting as running', async () => {
+    const own = await freshActor();
+    const started = { networkId: own.networkId, fileSize: null, format: null, schema: null, encoding: null, onMatch: 'skip', userId: null } as const;
+    const killed = await insertCatalogueImport(database.db, { ...started, fileName: 'killed.mrc' });
+    const alive = await insertCatalogueImport(database.db, { ...started, fileName: 'alive.mrc' });
+    // Both reported progress; the killed one's last report was eleven minutes ago.
+    await updateCatalogueImport(database.db, own.networkId, killed, { bytesRead: 10 });
+    await updateCatalogueImport(database.db, own.networkId, alive, { bytesRead: 10 });
+    await sql`UPDATE catalogue_imports SET heartbeat_at = now() - interval '11 minutes' WHERE id = ${killed}`.execute(database.db);
+
+    const shown = (await findCatalogueImport(database.db, own.networkId, killed))!;
+    expect(shown.status).toBe('failed');
+    expect(shown.message).toMatch(/^Загрузка прервана: программа, которая загружала файл, остановилась/);
+    expect((await findCatalogueImport(database.db, own.networkId, alive))!).toMatchObject({ status: 'running', message: '' });
+    const listed = async (status: 'running' | 'failed') =>
+      (await listCatalogueImports(database.db, own.networkId, { limit: 10, offset: 0, status })).items.map((item) => item.file_name);
+    expect(await listed('failed')).toEqual(['killed.mrc']);
+    expect(await listed('running')).toEqual(['alive.mrc']);
+    expect((await listCatalogueImports(database.db, own.networkId, { limit: 10, offset: 0, status: 'failed' })).total).toBe(1);
+
+    // A progress report brings it back: the process was only paused.
+    await updateCatalogueImport(database.db, own.networkId, killed, { bytesRead: 20 });
+    expect((await findCatalogueImport(database.db, own.networkId, killed))!.status).toBe('running');
   });
 });

@@ -32,6 +32,19 @@ export interface CatalogueImportDetailRow extends CatalogueImportRow {
   errors: ImportRecordError[];
 }
 
+/**
+ * A running import whose process has gone (killed, the machine switched off) writes no more progress:
+ * silent for this long, it is shown as failed with STALLED_MESSAGE, in lists, filters and details alike.
+ * Its row is left as it is — a process that was only paused and wakes up finishes it normally. (Uploads
+ * through the web are also marked failed for good when the server starts: `failInterruptedUploads`.)
+ */
+const STALLED_AFTER = sql.raw(`interval '10 minutes'`);
+const STALLED_MESSAGE = 'Загрузка прервана: программа, которая загружала файл, остановилась — больше 10 минут от неё нет вестей. '
+  + 'Записи, сохранённые до остановки, остались в каталоге. Загрузите файл ещё раз: уже сохранённые записи совпадут с загружаемыми '
+  + 'и будут пропущены или обновлены по выбранному правилу.';
+const stalled = sql<boolean>`(i.status = 'running' AND i.heartbeat_at < now() - ${STALLED_AFTER})`;
+const shownStatus = sql<CatalogueImportStatus>`CASE WHEN ${stalled} THEN 'failed' ELSE i.status END`;
+
 export async function insertCatalogueImport(db: Db, row: {
   networkId: number; fileName: string; fileSize: number | null; format: CatalogueImportsTable['format'];
   schema: CatalogueImportsTable['schema']; encoding: CatalogueImportsTable['encoding'];
@@ -72,6 +85,7 @@ export async function updateCatalogueImport(db: Db, networkId: number, id: numbe
     ...(changes.status === undefined ? {} : { status: changes.status }),
     ...(changes.message === undefined ? {} : { message: changes.message }),
     ...(changes.finished ? { finished_at: sql<Date>`now()` as unknown as Date } : {}),
+    heartbeat_at: sql<Date>`now()` as unknown as Date,
   }).where('network_id', '=', networkId).where('id', '=', id).execute();
 }
 
@@ -80,7 +94,7 @@ const baseQuery = (db: Db, networkId: number) => db.selectFrom('catalogue_import
   .where('i.network_id', '=', networkId)
   .select([
     'i.id', 'i.file_name', 'i.file_size', 'i.bytes_read', 'i.format', 'i.schema', 'i.encoding', 'i.auto_detected',
-    'i.on_match', 'i.status', 'i.message', 'i.read_count', 'i.imported_count', 'i.updated_count', 'i.skipped_count',
+    'i.on_match', shownStatus.as('status'), sql<string>`CASE WHEN ${stalled} THEN ${STALLED_MESSAGE} ELSE i.message END`.as('message'), 'i.read_count', 'i.imported_count', 'i.updated_count', 'i.skipped_count',
     'i.failed_count', 'i.user_id', 'u.full_name as user_full_name', 'i.started_at', 'i.finished_at',
     sql<number>`jsonb_array_length(i.errors)`.as('errors_stored'),
   ]);
@@ -88,11 +102,11 @@ const baseQuery = (db: Db, networkId: number) => db.selectFrom('catalogue_import
 /** The network's imports, newest first. */
 export async function listCatalogueImports(db: Db, networkId: number, options: { limit: number; offset: number; status?: CatalogueImportStatus }) {
   let query = baseQuery(db, networkId);
-  if (options.status) query = query.where('i.status', '=', options.status);
+  if (options.status) query = query.where(sql<boolean>`${shownStatus} = ${options.status}`);
   const [items, total] = await Promise.all([
     query.orderBy('i.id', 'desc').limit(options.limit).offset(options.offset).execute(),
-    db.selectFrom('catalogue_imports').select((eb) => eb.fn.countAll<number>().as('n')).where('network_id', '=', networkId)
-      .$if(options.status !== undefined, (q) => q.where('status', '=', options.status!)).executeTakeFirstOrThrow(),
+    db.selectFrom('catalogue_imports as i').select((eb) => eb.fn.countAll<number>().as('n')).where('i.network_id', '=', networkId)
+      .$if(options.status !== undefined, (q) => q.where(sql<boolean>`${shownStatus} = ${options.status!}`)).executeTakeFirstOrThrow(),
   ]);
   return { items: items as CatalogueImportRow[], total: Number(total.n) };
 }
