@@ -12,7 +12,7 @@ import { foldKey, primaryAuthors, titleKey, wordsOf } from './keys.js';
 import { AGE_RATINGS, ageRatingLabel, decadeLabel, documentTypeLabel, languageLabel } from './labels.js';
 import { formatSearchBox, type SearchNode } from './query.js';
 import {
-  countCatalogueFacets, findCatalogueHits, findCorrectionCandidates, MATCH_CAP, rankTsQuery, searchWhere,
+  findCatalogueHits, findCorrectionCandidates, MATCH_CAP, rankTsQuery, searchWhere,
   type FacetName, type HitRow, type SearchOrder,
 } from './search.queries.js';
 
@@ -99,15 +99,15 @@ async function run(db: Kysely<DB>, networkId: number, request: CatalogueSearchRe
   const where = await searchWhere(db, { networkId, query, filters: request.filters ?? {} });
   const offset = Math.max(0, Math.trunc(request.offset ?? 0));
   const limit = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.trunc(request.limit ?? DEFAULT_PAGE_SIZE)));
-  const { total, rows, approximate, matched } = await findCatalogueHits(db, {
+  const { total, rows, approximate, matched, facets } = await findCatalogueHits(db, {
     networkId, where, order: orderOf(request.sort, query), offset, limit, withRecords: request.withRecords ?? false,
+    facets: request.facets ?? false,
   });
   const result: CatalogueSearchResult = { total, hits: rows.map(presentHit) };
   if (approximate) result.approximate = true;
-  if (request.facets) {
-    const counts = total === 0 ? [] : await countCatalogueFacets(db, where);
+  if (facets) {
     const scale = approximate ? total / Math.min(matched, MATCH_CAP) : 1;
-    result.facets = presentFacets(counts.map((row) => ({ ...row, count: Math.max(1, Math.round(row.count * scale)) })));
+    result.facets = presentFacets(facets.map((row) => ({ ...row, count: Math.max(1, Math.round(row.count * scale)) })));
   }
   return result;
 }

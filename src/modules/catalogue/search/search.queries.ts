@@ -251,17 +251,13 @@ const HIT_COLUMNS_OF_B = sql.raw(`b.id, b.schema, b.title, b.subtitle, b.respons
  */
 export const MATCH_CAP = 1_000;
 
-/** Matching rows, counted up to MATCH_CAP + 1. */
-async function countMatchesUpToCap(db: Db, where: Condition): Promise<number> {
-  const { rows: [row] } = await sql<{ count: number }>`SELECT count(*)::int AS count
-    FROM (SELECT 1 FROM bib_records WHERE ${where} LIMIT ${MATCH_CAP + 1}) AS capped`.execute(db);
-  return row?.count ?? 0;
-}
-
 /** The planner's estimate of the matching rows (planning only, about a millisecond; used beyond MATCH_CAP). */
 async function estimateMatches(db: Db, where: Condition): Promise<number> {
   return Math.round((await explain(db, where))['Plan Rows']);
 }
+
+export type FacetName = 'documentTypes' | 'languages' | 'bbkDivisions' | 'ageRatings' | 'years';
+export interface FacetCount { facet: FacetName; value: string; count: number }
 
 export interface HitsResult {
   total: number;
@@ -270,15 +266,37 @@ export interface HitsResult {
   /** Matching rows read (≤ MATCH_CAP + 1): what facets scale from. */
   matched: number;
   rows: HitRow[];
+  /** When asked: the facet counts of the first MATCH_CAP matches (the caller scales them beyond). */
+  facets?: FacetCount[];
 }
 
+/**
+ * The facet counts of the first MATCH_CAP rows of `m` (the matches the hits statement collected, with
+ * the FACET_COLUMNS), as one JSON array.
+ */
+const FACETS_OF_M = sql`(SELECT coalesce(json_agg(f), '[]') FROM (
+    WITH fm AS (SELECT * FROM m LIMIT ${MATCH_CAP})
+    SELECT 'documentTypes' AS facet, document_type AS value, count(*)::int AS count FROM fm GROUP BY document_type
+    UNION ALL SELECT 'languages', l, count(*)::int FROM fm, unnest(fm.languages) AS l GROUP BY l
+    UNION ALL SELECT 'bbkDivisions', d, count(*)::int FROM fm, unnest(fm.bbk_divisions) AS d GROUP BY d
+    UNION ALL SELECT 'ageRatings', age_rating, count(*)::int FROM fm WHERE age_rating IS NOT NULL GROUP BY age_rating
+    UNION ALL SELECT 'years', ((facet_year / 10) * 10)::text, count(*)::int FROM fm WHERE facet_year IS NOT NULL GROUP BY (facet_year / 10) * 10
+  ) AS f)`;
+const FACET_COLUMNS = sql`, document_type, languages, bbk_divisions, age_rating, year AS facet_year`;
+
+/**
+ * A page of hits, the total and, when asked, the facets — in one statement: the first MATCH_CAP + 1
+ * matches are collected once (a bitmap scan, so a small result is read once), counted, ordered, the
+ * page's rows joined back, and the facets counted over the same rows (before session 4 the facets were a
+ * second statement reading the matches again: every public catalogue search asks for them). The answer
+ * is one row: the count, the page as a JSON array, the facets as another.
+ */
 export async function findCatalogueHits(db: Db, options: {
-  networkId: number; where: Condition; order: SearchOrder; offset: number; limit: number; withRecords: boolean;
+  networkId: number; where: Condition; order: SearchOrder; offset: number; limit: number; withRecords: boolean; facets: boolean;
 }): Promise<HitsResult> {
   const { where, order, limit, offset } = options;
   const record = options.withRecords ? sql`, b.record` : sql``;
-  // One statement: the first MATCH_CAP + 1 matches (a bitmap scan, so a small result is read once),
-  // counted and ordered, and the page's rows joined back.
+  const facetColumns = options.facets ? FACET_COLUMNS : sql``;
   let columns: RawBuilder<unknown>;
   let exact: RawBuilder<unknown> = sql``;
   let ranking: RawBuilder<unknown>;
@@ -286,7 +304,7 @@ export async function findCatalogueHits(db: Db, options: {
     const exactTitle = order.exactTitle ?? '';
     const exactAuthor = order.exactAuthor ?? '';
     const rank = order.rankQuery ? sql`ts_rank(search_vector, to_tsquery('russian', ${order.rankQuery}))` : sql`0::real`;
-    columns = sql`id, title_key = ${exactTitle} AS exact_title, ${exactAuthor} = ANY(author_keys) AS exact_author, ${rank} AS rank`;
+    columns = sql`id, title_key = ${exactTitle} AS exact_title, ${exactAuthor} = ANY(author_keys) AS exact_author, ${rank} AS rank${facetColumns}`;
     // Exact title/author matches join the ranked set even beyond the cap, found by their own indexes
     // alone: the fenced subquery (OFFSET 0) keeps the planner from ANDing the full-text index in, which
     // would read a common word's whole posting list a second time (6.5 ms for 47,000 records).
@@ -297,30 +315,31 @@ export async function findCatalogueHits(db: Db, options: {
     }
     ranking = sql`exact_title DESC, exact_author DESC, rank DESC, id`;
   } else {
-    columns = sql`id, title_key, year`;
+    columns = sql`id, title_key, year${facetColumns}`;
     ranking = orderBy(order);
   }
   // A page deeper than MATCH_CAP widens the ranked set to reach it: slower, but never an empty page.
   const readCap = Math.max(MATCH_CAP, offset + limit);
-  const { rows } = await sql<HitRow & { matched: number }>`WITH m AS MATERIALIZED (
+  const { rows: [answer] } = await sql<{ matched: number; hits: (HitRow & { n: number })[]; facets?: FacetCount[] }>`WITH m AS MATERIALIZED (
       SELECT ${columns} FROM bib_records WHERE ${where} LIMIT ${readCap + 1}
     ), c AS (SELECT * FROM m ${exact}),
-    p AS (SELECT id, row_number() OVER (ORDER BY ${ranking}) AS n FROM c)
-    SELECT (SELECT count(*) FROM m)::int AS matched, ${HIT_COLUMNS_OF_B}${record}
-    FROM p JOIN bib_records b ON b.id = p.id
-    WHERE p.n > ${offset} AND p.n <= ${offset + limit}
-    ORDER BY p.n`.execute(db);
-  // No row: nothing matches at all when this was the first page, else count (the page was past the end).
-  const matched = rows[0]?.matched ?? (offset === 0 ? 0 : await countMatchesUpToCap(db, where));
+    p AS (SELECT id, row_number() OVER (ORDER BY ${ranking}) AS n FROM c),
+    page AS (SELECT p.n, ${HIT_COLUMNS_OF_B}${record} FROM p JOIN bib_records b ON b.id = p.id
+      WHERE p.n > ${offset} AND p.n <= ${offset + limit})
+    SELECT (SELECT count(*) FROM m)::int AS matched,
+      (SELECT coalesce(json_agg(page ORDER BY n), '[]') FROM page) AS hits
+      ${options.facets ? sql`, ${FACETS_OF_M} AS facets` : sql``}`.execute(db);
+  const { matched, hits, facets } = answer!;
   const approximate = matched > MATCH_CAP;
   const total = matched > readCap ? Math.max(matched, await estimateMatches(db, where)) : matched;
+  const result: HitsResult = { total, approximate, matched, rows: hits.map(({ n: _, ...row }) => row), ...(facets ? { facets } : {}) };
   if (approximate && order.kind !== 'relevance') {
     // A sorted order stays exact beyond the cap, by one of two plans (see sortedPage).
     const { analyzed } = await bibRecordCounts(db);
     const walkIndex = total * total > SORT_WALK_COST[order.kind] * (offset + limit) * analyzed;
-    return { total, approximate, matched, rows: await sortedPage(db, { where, order, offset, limit, withRecords: options.withRecords, walkIndex }) };
+    result.rows = await sortedPage(db, { where, order, offset, limit, withRecords: options.withRecords, walkIndex });
   }
-  return { total, approximate, matched, rows: rows.map(({ matched: _, ...row }) => row) };
+  return result;
 }
 
 /**
@@ -351,21 +370,6 @@ export async function sortedPage(db: Db, options: {
   return (await sql<HitRow>`SELECT ${HIT_COLUMNS}${record}
     FROM (SELECT * FROM bib_records WHERE ${where} OFFSET 0) AS matches
     ORDER BY ${orderBy(order)} LIMIT ${limit} OFFSET ${offset}`.execute(db)).rows;
-}
-
-export type FacetName = 'documentTypes' | 'languages' | 'bbkDivisions' | 'ageRatings' | 'years';
-
-/** Facet counts over the result (its first MATCH_CAP rows: the caller scales beyond): one statement, the rows read once. */
-export async function countCatalogueFacets(db: Db, where: Condition): Promise<{ facet: FacetName; value: string; count: number }[]> {
-  const { rows } = await sql<{ facet: FacetName; value: string; count: number }>`WITH m AS MATERIALIZED (
-      SELECT document_type, languages, bbk_divisions, age_rating, year FROM bib_records WHERE ${where} LIMIT ${MATCH_CAP}
-    )
-    SELECT 'documentTypes' AS facet, document_type AS value, count(*)::int AS count FROM m GROUP BY document_type
-    UNION ALL SELECT 'languages', l, count(*)::int FROM m, unnest(m.languages) AS l GROUP BY l
-    UNION ALL SELECT 'bbkDivisions', d, count(*)::int FROM m, unnest(m.bbk_divisions) AS d GROUP BY d
-    UNION ALL SELECT 'ageRatings', age_rating, count(*)::int FROM m WHERE age_rating IS NOT NULL GROUP BY age_rating
-    UNION ALL SELECT 'years', ((year / 10) * 10)::text, count(*)::int FROM m WHERE year IS NOT NULL GROUP BY (year / 10) * 10`.execute(db);
-  return rows;
 }
 
 /**
