@@ -38,7 +38,7 @@ const asCondition = (compiled: NonNullable<Compiled>): Condition => ('ts' in com
 /**
  * How a year restriction is written. `index`: on the column, so the planner may read the year index.
  * `heap`: on `year + 0`, which no index serves, so the rows the full-text index finds are tested one by
- * one (see `searchWhere` for when each is cheaper).
+ * one (see `yearAccessFor` for when each is cheaper).
  */
 export type YearAccess = 'index' | 'heap';
 
