@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../../test/app.js';
 import { emptyBibForm } from '../cataloguing/bib-form.js';
 import { parseSearchBox, recordFromForm, saveBibRecords, searchCatalogue } from '../index.js';
-import { compileSearchCondition, MATCH_CAP, sortedPage, yearAccessFor, type PlanNode, type YearAccess } from './search.queries.js';
+import { compileSearchCondition, filterAccessFor, MATCH_CAP, sortedPage, whereOf, type FilterAccess, type PlanNode } from './search.queries.js';
 
 let t: TestApp;
 const COUNT = MATCH_CAP + 200;
@@ -14,7 +14,7 @@ beforeAll(async () => {
   const records = Array.from({ length: COUNT }, (_, n) => ({
     record: recordFromForm({
       ...emptyBibForm(), title: n === COUNT - 1 ? 'Сборник' : `Сборник статей номер ${n}`, year: 1900 + (n % 100),
-      documentType: n % 4 === 0 ? 'serial' : 'book',
+      documentType: n % 4 === 0 ? 'serial' : 'book', ageRating: n % 5 === 0 ? '12+' : null,
     }, 'rusmarc', { controlNumber: `large-${n}`, now: new Date('2024-01-01') }),
     schema: 'rusmarc' as const,
   }));
@@ -88,24 +88,33 @@ describe('a year restriction beside words', () => {
 
   it('is tested row by row when the range holds most of the catalogue, and read from the year index when it is narrow', () => {
     // Planner estimates on 1,000,000 records: a word of 26,000 records in 1950–2024 (598,000 years in range) …
-    expect(yearAccessFor(bitmapAnd(25_973, 598_343, 15_537))).toBe('heap');
+    expect(filterAccessFor(bitmapAnd(25_973, 598_343, 15_537))).toBe('heap');
     // … a common word (47,000) in one decade (80,000 years), and in two years (16,000).
-    expect(yearAccessFor(bitmapAnd(47_000, 80_000, 3_800))).toBe('index');
-    expect(yearAccessFor(bitmapAnd(47_000, 16_000, 750))).toBe('index');
+    expect(filterAccessFor(bitmapAnd(47_000, 80_000, 3_800))).toBe('index');
+    expect(filterAccessFor(bitmapAnd(47_000, 16_000, 750))).toBe('index');
     // A plan without the bitmap AND (the planner already tests the years row by row) is left as it is.
-    expect(yearAccessFor({ 'Node Type': 'Bitmap Heap Scan', 'Plan Rows': 90, Plans: [
+    expect(filterAccessFor({ 'Node Type': 'Bitmap Heap Scan', 'Plan Rows': 90, Plans: [
       { 'Node Type': 'Bitmap Index Scan', 'Index Name': 'bib_records_search', 'Plan Rows': 100 },
     ] })).toBe('index');
   });
 
-  it('finds the same records whichever way the years are read', async () => {
+  it('finds the same records whichever way the years and age ratings are read', async () => {
     const queries = ['сборник год:1990-1999', 'сборник год:1950-', 'сборник -год:1900-1980', 'статей ИЛИ год:1995', 'сборник год:-1903'];
     for (const text of queries) {
-      const ids = async (access: YearAccess) => (await sql<{ id: number }>`SELECT id FROM bib_records
+      const ids = async (access: FilterAccess) => (await sql<{ id: number }>`SELECT id FROM bib_records
         WHERE network_id = ${t.networkId} AND ${compileSearchCondition(parseSearchBox(text), access)!} ORDER BY id`.execute(t.database.db)).rows.map((row) => row.id);
       const indexed = await ids('index');
       expect(indexed.length, text).toBeGreaterThan(0);
       expect(await ids('heap'), text).toEqual(indexed);
+    }
+    // The filters too: years, and the age rating (every fifth record is 12+, the others unrated).
+    const filters = [{ yearFrom: 1950, yearTo: 1979 }, { ageRatings: ['12+'] }, { ageRatings: ['0+', '12+'], yearTo: 1960 }];
+    for (const filter of filters) {
+      const ids = async (access: FilterAccess) => (await sql<{ id: number }>`SELECT id FROM bib_records
+        WHERE ${whereOf(t.networkId, parseSearchBox('сборник'), filter, access)} ORDER BY id`.execute(t.database.db)).rows.map((row) => row.id);
+      const indexed = await ids('index');
+      expect(indexed.length, JSON.stringify(filter)).toBeGreaterThan(0);
+      expect(await ids('heap'), JSON.stringify(filter)).toEqual(indexed);
     }
     const filtered = await searchCatalogue(t.database.db, t.networkId, { query: parseSearchBox('сборник'), filters: { yearFrom: 1950, yearTo: 1979 }, limit: 100 });
     expect(filtered.total).toBe(360);

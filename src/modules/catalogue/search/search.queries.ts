@@ -36,15 +36,17 @@ const matchTs = (ts: string): Condition => sql<boolean>`search_vector @@ to_tsqu
 const asCondition = (compiled: NonNullable<Compiled>): Condition => ('ts' in compiled ? matchTs(compiled.ts) : compiled.sql);
 
 /**
- * How a year restriction is written. `index`: on the column, so the planner may read the year index.
- * `heap`: on `year + 0`, which no index serves, so the rows the full-text index finds are tested one by
- * one (see `yearAccessFor` for when each is cheaper).
+ * How the restrictions that have their own index — the year, the age rating — are written. `index`: on the
+ * column, so the planner may read its index. `heap`: on `year + 0`, `age_rating || ''`, which no index
+ * serves, so the rows the full-text index finds are tested one by one (see `filterAccessFor` for when
+ * each is cheaper).
  */
-export type YearAccess = 'index' | 'heap';
+export type FilterAccess = 'index' | 'heap';
 
-const yearColumn = (access: YearAccess) => (access === 'index' ? sql`year` : sql`(year + 0)`);
+const yearColumn = (access: FilterAccess) => (access === 'index' ? sql`year` : sql`(year + 0)`);
+const ageRatingColumn = (access: FilterAccess) => (access === 'index' ? sql`age_rating` : sql`(age_rating || '')`);
 
-function compileTerm(node: Extract<SearchNode, { kind: 'term' }>, yearAccess: YearAccess): Compiled {
+function compileTerm(node: Extract<SearchNode, { kind: 'term' }>, filterAccess: FilterAccess): Compiled {
   switch (node.field) {
     case 'isbn': {
       const digits = node.text.replace(/[^0-9Xx]/g, '').toUpperCase();
@@ -63,7 +65,7 @@ function compileTerm(node: Extract<SearchNode, { kind: 'term' }>, yearAccess: Ye
     case 'year': {
       const range = parseYearRange(node.text);
       if (!range) return { sql: sql<boolean>`false` };
-      const year = yearColumn(yearAccess);
+      const year = yearColumn(filterAccess);
       if (range.from !== null && range.to !== null) return { sql: sql<boolean>`${year} BETWEEN ${range.from} AND ${range.to}` };
       if (range.from !== null) return { sql: sql<boolean>`${year} >= ${range.from}` };
       return { sql: sql<boolean>`${year} <= ${range.to}` };
@@ -80,12 +82,12 @@ function negate(compiled: Compiled): Compiled {
   return 'ts' in compiled ? { ts: `!${compiled.ts}` } : { sql: sql<boolean>`NOT (${compiled.sql})` };
 }
 
-function compile(node: SearchNode, yearAccess: YearAccess): Compiled {
+function compile(node: SearchNode, filterAccess: FilterAccess): Compiled {
   switch (node.kind) {
-    case 'term': return compileTerm(node, yearAccess);
-    case 'not': return negate(compile(node.child, yearAccess));
+    case 'term': return compileTerm(node, filterAccess);
+    case 'not': return negate(compile(node.child, filterAccess));
     case 'and': {
-      const parts = node.children.map((child) => compile(child, yearAccess)).filter((part): part is NonNullable<Compiled> => part !== null);
+      const parts = node.children.map((child) => compile(child, filterAccess)).filter((part): part is NonNullable<Compiled> => part !== null);
       if (parts.length === 0) return null;
       const ts = parts.flatMap((part) => ('ts' in part ? [part.ts] : []));
       const conditions = parts.flatMap((part) => ('sql' in part ? [part.sql] : []));
@@ -94,7 +96,7 @@ function compile(node: SearchNode, yearAccess: YearAccess): Compiled {
       return { sql: sql<boolean>`(${sql.join(conditions, sql` AND `)})` };
     }
     case 'or': {
-      const parts = node.children.map((child) => compile(child, yearAccess));
+      const parts = node.children.map((child) => compile(child, filterAccess));
       if (parts.some((part) => part === null)) return null;
       const present = parts as NonNullable<Compiled>[];
       if (present.every((part) => 'ts' in part)) return { ts: `(${present.map((part) => (part as { ts: string }).ts).join(' | ')})` };
@@ -104,8 +106,8 @@ function compile(node: SearchNode, yearAccess: YearAccess): Compiled {
 }
 
 /** The WHERE condition of a query tree; undefined when it restricts nothing. */
-export function compileSearchCondition(node: SearchNode | null, yearAccess: YearAccess = 'index'): Condition | undefined {
-  const compiled = node && compile(node, yearAccess);
+export function compileSearchCondition(node: SearchNode | null, filterAccess: FilterAccess = 'index'): Condition | undefined {
+  const compiled = node && compile(node, filterAccess);
   return compiled ? asCondition(compiled) : undefined;
 }
 
@@ -127,38 +129,43 @@ export interface SearchFilterValues {
   documentTypes?: string[]; languages?: string[]; bbkDivisions?: string[]; ageRatings?: string[];
 }
 
-function filterConditions(filters: SearchFilterValues, yearAccess: YearAccess): Condition[] {
+function filterConditions(filters: SearchFilterValues, filterAccess: FilterAccess): Condition[] {
   const conditions: Condition[] = [];
-  if (filters.yearFrom !== undefined) conditions.push(sql<boolean>`${yearColumn(yearAccess)} >= ${filters.yearFrom}`);
-  if (filters.yearTo !== undefined) conditions.push(sql<boolean>`${yearColumn(yearAccess)} <= ${filters.yearTo}`);
+  if (filters.yearFrom !== undefined) conditions.push(sql<boolean>`${yearColumn(filterAccess)} >= ${filters.yearFrom}`);
+  if (filters.yearTo !== undefined) conditions.push(sql<boolean>`${yearColumn(filterAccess)} <= ${filters.yearTo}`);
   if (filters.documentTypes?.length) conditions.push(sql<boolean>`document_type = ANY(${filters.documentTypes}::text[])`);
   if (filters.languages?.length) conditions.push(sql<boolean>`languages && ${filters.languages}::text[]`);
   if (filters.bbkDivisions?.length) conditions.push(sql<boolean>`bbk_divisions && ${filters.bbkDivisions}::text[]`);
-  if (filters.ageRatings?.length) conditions.push(sql<boolean>`age_rating = ANY(${filters.ageRatings}::text[])`);
+  if (filters.ageRatings?.length) conditions.push(sql<boolean>`${ageRatingColumn(filterAccess)} = ANY(${filters.ageRatings}::text[])`);
   return conditions;
 }
 
-function whereOf(networkId: number, query: SearchNode | null, filters: SearchFilterValues, yearAccess: YearAccess): Condition {
-  const condition = compileSearchCondition(query, yearAccess);
-  const all = [sql<boolean>`network_id = ${networkId}`, ...(condition ? [condition] : []), ...filterConditions(filters, yearAccess)];
+/** The WHERE condition of a search: the network, the query tree, the filters, restrictions written for `filterAccess`. */
+export function whereOf(networkId: number, query: SearchNode | null, filters: SearchFilterValues, filterAccess: FilterAccess): Condition {
+  const condition = compileSearchCondition(query, filterAccess);
+  const all = [sql<boolean>`network_id = ${networkId}`, ...(condition ? [condition] : []), ...filterConditions(filters, filterAccess)];
   return sql<boolean>`${sql.join(all, sql` AND `)}`;
 }
 
 /**
- * A search's WHERE condition, its year restrictions written for the cheaper plan (`yearAccessFor`): one
- * EXPLAIN (planning only, ~0.5 ms), only for searches with both words and a year restriction.
+ * A search's WHERE condition, its year and age-rating restrictions written for the cheaper plan
+ * (`filterAccessFor`): one EXPLAIN (planning only, ~0.5 ms), only for searches with both words and such a
+ * restriction.
  */
 export async function searchWhere(db: Db, options: { networkId: number; query: SearchNode | null; filters: SearchFilterValues }): Promise<Condition> {
   const { networkId, query, filters } = options;
   const indexed = whereOf(networkId, query, filters, 'index');
-  const hasYear = filters.yearFrom !== undefined || filters.yearTo !== undefined || (query !== null && hasTerm(query, 'year'));
-  if (!hasYear || rankTsQuery(query) === null) return indexed;
-  return yearAccessFor(await explain(db, indexed)) === 'heap' ? whereOf(networkId, query, filters, 'heap') : indexed;
+  const indexedFilter = filters.yearFrom !== undefined || filters.yearTo !== undefined || Boolean(filters.ageRatings?.length)
+    || (query !== null && hasTerm(query, 'year'));
+  if (!indexedFilter || rankTsQuery(query) === null) return indexed;
+  return filterAccessFor(await explain(db, indexed)) === 'heap' ? whereOf(networkId, query, filters, 'heap') : indexed;
 }
 
 /**
- * Whether a search reads a year restriction through the year index or tests it row by row, from the
- * planner's plan with the index allowed. The planner picks its bitmaps regardless of the LIMIT a search
+ * Whether a search reads its year and age-rating restrictions through their indexes or tests them row by
+ * row, from the planner's plan with the indexes allowed. (An age rating few records have — «12+» in a
+ * catalogue of adult books — is the opposite case of a wide year range: its bitmap is tiny, and testing
+ * the word's rows one by one would read every one of them.) The planner picks its bitmaps regardless of the LIMIT a search
  * reads with: for a word and a year range it ANDs the year index's bitmap in whenever that lowers the
  * cost of reading *every* match, so a word of 27,000 records limited to 1950–2024 read 599,000 year-index
  * entries (45 ms) to return its first 1,001 rows, where testing the word's rows one by one needs about
@@ -169,7 +176,7 @@ export async function searchWhere(db: Db, options: { networkId: number; query: S
  * a row tested costs HEAP_ROW_COST index entries, so `heap` when
  * HEAP_ROW_COST × min(W, cap / f) < W + R + HEAP_ROW_COST × min(cap, B).
  */
-export function yearAccessFor(plan: PlanNode): YearAccess {
+export function filterAccessFor(plan: PlanNode): FilterAccess {
   const bitmapAnd = findPlanNode(plan, (node) => node['Node Type'] === 'BitmapAnd');
   const fullText = bitmapAnd?.Plans?.find((child) => child['Index Name'] === 'bib_records_search');
   if (!bitmapAnd || !fullText) return 'index';
