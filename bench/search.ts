@@ -88,7 +88,9 @@ async function prepare(): Promise<void> {
   }
   const database = await openDatabase(location());
   try {
-    if (fresh) await migrate(database.db);
+    // A reused database gets the migrations added since it was loaded (new indexes the search may use).
+    const applied = await migrate(database.db);
+    if (!fresh && applied.length > 0) console.log(`migrated the reused database: ${applied.join(', ')}`);
     const network = fresh
       ? await database.db.transaction().execute((trx) =>
         createNetwork({ trx, input: { code: 'bench', name: 'ЦБС', fullName: 'МБУК «Централизованная библиотечная система»' } }))
