@@ -4,6 +4,8 @@ export interface BookOptions {
   id: string; title: string; subtitle?: string; author?: [surname: string, forenames: string]; responsibility?: string;
   year?: number; place?: string; publisher?: string; extent?: string; language?: string; age?: string; bbk?: string;
   subjects?: string[]; compiler?: [surname: string, forenames: string]; annotation?: string;
+  /** Titles of the works a collection holds (464, each with its 200 embedded). */
+  contents?: string[];
 }
 
 /** A RUSMARC book record, as a cataloguer of the network would make it (control number `id`). */
@@ -19,6 +21,7 @@ export function rusmarcBook(options: BookOptions): MarcRecord {
       df('210', [['a', options.place ?? 'Москва'], ['c', options.publisher ?? 'Детская литература'], ['d', String(options.year ?? 2000)]]),
       df('215', [['a', options.extent ?? '96 с.'], ['c', 'ил.']]),
       ...(options.annotation ? [df('330', [['a', options.annotation]])] : []),
+      ...(options.contents ?? []).map((work) => df('464', [['1', '2001 '], ['a', work]], ' ', '0')),
       ...(options.age ? [df('333', [['a', options.age]])] : []),
       ...(options.subjects ?? []).map((subject) => df('606', [['a', subject]], '1')),
       ...(options.bbk ? [df('686', [['a', options.bbk], ['2', 'rubbks']])] : []),

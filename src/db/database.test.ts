@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../../test/database.js';
 import { createNetwork, findNetworkByCode } from '../modules/network/index.js';
 import { openDatabase } from './database.js';
 import { migrate } from './migrate.js';
@@ -24,6 +26,18 @@ describe('the embedded database in a folder', () => {
       expect(await findNetworkByCode(reopened.db, 'kept')).toMatchObject({ name: 'Сохранённая ЦБС', full_name: 'МБУК «Сохранённая ЦБС»' });
     } finally {
       await reopened.close();
+    }
+  });
+});
+
+describe('a PostgreSQL connection', () => {
+  it.skipIf(!process.env.TEST_DATABASE_URL)('has JIT compilation off (it cost searches more than it saved)', async () => {
+    const database = await openTestDatabase();
+    try {
+      const { rows: [row] } = await sql<{ jit: string }>`SHOW jit`.execute(database.db);
+      expect(row!.jit).toBe('off');
+    } finally {
+      await database.close();
     }
   });
 });

@@ -138,14 +138,17 @@ export async function insertBibRecords(db: Db, networkId: number, rows: BibRecor
   return Number(result.numAffectedRows ?? 0);
 }
 
+/** The payload of stored rows: each row's object with its id put first (`{"id":7,` + the object after its `{`). */
+const payloadWithIds = (rows: { id: number; row: BibRecordRow }[]) =>
+  `[${rows.map(({ id, row }) => `{"id":${id},${row.payload.slice(1)}`).join(',')}]`;
+
 /**
  * Rewrites a batch of stored records (record, projection, search vector) in one statement; rows whose
  * record is unchanged are not touched. Returns the ids actually changed.
  */
 export async function updateBibRecords(db: Db, networkId: number, rows: { id: number; row: BibRecordRow }[]): Promise<number[]> {
   if (rows.length === 0) return [];
-  // Each row's object with its id put first: `{"id":7,` + the rest of the object after its `{`.
-  const payload = `[${rows.map(({ id, row }) => `{"id":${id},${row.payload.slice(1)}`).join(',')}]`;
+  const payload = payloadWithIds(rows);
   const { rows: changed } = await sql<{ id: number }>`UPDATE bib_records b SET (${PROJECTED_COLUMNS}, updated_at) =
       (${SELECT_PROJECTED}, ${DERIVED_VALUES}, now())
     FROM json_to_recordset(${payload}::json) AS r(id bigint, ${RECORDSET_COLUMNS})
@@ -160,7 +163,7 @@ export async function updateBibRecords(db: Db, networkId: number, rows: { id: nu
  */
 export async function rewriteProjections(db: Db, rows: { id: number; row: BibRecordRow }[]): Promise<void> {
   if (rows.length === 0) return;
-  const payload = `[${rows.map(({ id, row }) => `{"id":${id},${row.payload.slice(1)}`).join(',')}]`;
+  const payload = payloadWithIds(rows);
   await sql`UPDATE bib_records b SET (${sql.raw(PROJECTION_COLUMNS)}) = (${sql.raw(SELECT_PROJECTION)}, ${DERIVED_VALUES})
     FROM json_to_recordset(${payload}::json) AS r(id bigint, ${RECORDSET_COLUMNS})
     WHERE b.id = r.id`.execute(db);

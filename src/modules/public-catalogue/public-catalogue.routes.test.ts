@@ -17,7 +17,10 @@ const captainsDaughter = book({
   id: 'kd', title: 'Капитанская дочка', subtitle: 'роман', author: pushkin, responsibility: 'Александр Пушкин',
   year: 2019, publisher: 'Эксмо', extent: '320 с.', age: '12+', bbk: '84(2=411.2)1', subjects: ['Русская проза', 'Пугачёвское восстание'],
 });
-const folkTales = book({ id: 'rns', title: 'Русские народные сказки', compiler: ['Афанасьев', 'Александр Николаевич'], year: 1985, age: '0+' });
+const folkTales = book({
+  id: 'rns', title: 'Русские народные сказки', compiler: ['Афанасьев', 'Александр Николаевич'], year: 1985, age: '0+',
+  contents: ['Колобок', 'Теремок'],
+});
 
 let t: TestApp;
 const ids = new Map<string, number>();
@@ -165,6 +168,13 @@ describe('the public catalogue', () => {
     const response = await get(`/records/${ids.get('rns')}`);
     expect(response.body).toContain('<p class="gost">Русские народные сказки / составитель А. Н. Афанасьев. – Москва : Детская литература, 1985. – 96 с. : ил. – Текст : непосредственный.</p>');
     expect(response.body).toContain('<tr><th scope="row">Другие участники</th><td>Афанасьев, Александр Николаевич (составитель)</td></tr>');
+  });
+
+  it('lists the works a collection holds, and finds the collection by one of them', async () => {
+    const response = await get(`/records/${ids.get('rns')}`);
+    expect(response.body).toContain('<tr><th scope="row">Содержание</th><td><ul class="plain"><li>Колобок</li><li>Теремок</li></ul></td></tr>');
+    expect(hitsOf((await get('/search?q=теремок')).body)).toEqual(['Русские народные сказки']);
+    expect((await get(`/records/${ids.get('kd')}`)).body).not.toContain('Содержание');
   });
 
   it('answers unknown pages and records with an HTML 404, and the API still with problem+json', async () => {

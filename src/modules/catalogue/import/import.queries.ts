@@ -39,9 +39,10 @@ export interface CatalogueImportDetailRow extends CatalogueImportRow {
  * through the web are also marked failed for good when the server starts: `failInterruptedUploads`.)
  */
 const STALLED_AFTER = sql.raw(`interval '10 minutes'`);
-const STALLED_MESSAGE = 'Загрузка прервана: программа, которая загружала файл, остановилась — больше 10 минут от неё нет вестей. '
-  + 'Записи, сохранённые до остановки, остались в каталоге. Загрузите файл ещё раз: уже сохранённые записи совпадут с загружаемыми '
-  + 'и будут пропущены или обновлены по выбранному правилу.';
+/** What an interrupted import's message goes on to say, whatever interrupted it. */
+export const AFTER_INTERRUPTION = 'Записи, сохранённые до остановки, остались в каталоге. Загрузите файл ещё раз: уже сохранённые '
+  + 'записи совпадут с загружаемыми и будут пропущены или обновлены по выбранному правилу.';
+const STALLED_MESSAGE = `Загрузка прервана: программа, которая загружала файл, остановилась — больше 10 минут от неё нет вестей. ${AFTER_INTERRUPTION}`;
 const stalled = sql<boolean>`(i.status = 'running' AND i.heartbeat_at < now() - ${STALLED_AFTER})`;
 const shownStatus = sql<CatalogueImportStatus>`CASE WHEN ${stalled} THEN 'failed' ELSE i.status END`;
 

@@ -4,7 +4,7 @@ import { assertCanCompileNetworkRecords, type Actor } from '../../auth/index.js'
 import {
   importMarc, NotMarcError, type ImportDetected, type ImportMarcOptions, type ImportMarcSummary, type ImportRecordError,
 } from './import-marc.js';
-import { failRunningUploads, findCatalogueImport, insertCatalogueImport, updateCatalogueImport, type CatalogueImportDetailRow } from './import.queries.js';
+import { AFTER_INTERRUPTION, failRunningUploads, findCatalogueImport, insertCatalogueImport, updateCatalogueImport, type CatalogueImportDetailRow } from './import.queries.js';
 
 /**
  * Bad records' reports kept in the import's row: enough for any file a librarian would fix by hand,
@@ -104,8 +104,7 @@ function detectedColumns(chosen: ImportMarcOptions, detected: ImportDetected | u
   };
 }
 
-const INTERRUPTED_UPLOAD_MESSAGE = 'Загрузка прервана: сервер был остановлен, пока файл загружался. Записи, сохранённые до остановки, '
-  + 'остались в каталоге. Загрузите файл ещё раз: уже сохранённые записи совпадут с загружаемыми и будут пропущены или обновлены по выбранному правилу.';
+const INTERRUPTED_UPLOAD_MESSAGE = `Загрузка прервана: сервер был остановлен, пока файл загружался. ${AFTER_INTERRUPTION}`;
 
 /**
  * At the server's start: uploads still marked running were cut off when the previous server stopped
