@@ -39,6 +39,8 @@ const BOOKS: [key: string, form: Partial<BibForm>][] = [
   ['ошибка', { title: 'Сборник с ошибочным номером', isbns: ['5-93093-342-2'], year: 2003 }],
   ['пушкин', { title: 'Пушкин', persons: [{ name: 'Тынянов, Юрий Николаевич', role: 'aut' }], year: 1987, bbk: '84(2Рос=Рус)6' }],
   ['дочь', { title: 'Дочь Монтесумы', persons: [{ name: 'Хаггард, Генри Райдер', role: 'aut' }], year: 1991, bbk: '84(4Вел)' }],
+  ['вып 9', { title: 'Задачи и этюды. Вып. 9' }],
+  ['решения', { title: 'Задачи и этюды. Вып. 9. Решения задач и этюдов' }],
 ];
 
 const search = (request: Partial<CatalogueSearchRequest> & { q?: string }) => {
@@ -84,6 +86,8 @@ describe('searching the catalogue', () => {
     expect(await found({ q: '«Капитанская дочка!»' })).toEqual(['дочка', 'о дочке']);
     // Without the exact title the other record scores higher by text rank alone: the rule is what orders them.
     expect(await found({ q: 'капитанская дочка комментарий' })).toEqual(['о дочке']);
+    // A title with a number: the query is folded as the stored key is (numbers padded), so it still meets it.
+    expect(await found({ q: 'Задачи и этюды. Вып. 9' })).toEqual(['вып 9', 'решения']);
   });
 
   it('ranks a title equal to the query first, then the primary author\'s works, then mere mentions', async () => {
