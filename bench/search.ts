@@ -4,8 +4,8 @@
  *
  * Loads N synthetic records (bench/lib/synthetic-records.ts) into a fresh database with saveBibRecords in
  * batches (the import's own save path, search index and typo dictionary included), VACUUM ANALYZE, starts the
- * real server (buildApp, listening on a random port, in a child process so the clients do not share its
- * event loop), then sends a fixed mix of queries built from the loaded data: words, phrases, authors,
+ * product's server as `npm start` does («biblioset serve»: on PostgreSQL one process per core, `--workers N` to
+ * choose), waits until it has loaded its search index, then sends a fixed mix of queries built from the loaded data: words, phrases, authors,
  * field prefixes, ISBNs, ББК, years, typos, facets with filters, sorts. Prints p50/p95/p99 with one client
  * (the mix twice, the first pass warming up) and the throughput of 16 concurrent clients, with the load average.
  *
@@ -15,12 +15,13 @@
  * generator either way (its word pools are fixed), so single-word selectivity is that of an N-record load;
  * whole titles repeat N/K times.
  *
- * Run: npx tsx bench/search.ts [--records 1000000] [--load 200000] [--engine postgresql|pglite] [--reuse] [--clients 16] [--seconds 20]
+ * Run: npx tsx bench/search.ts [--records 1000000] [--load 200000] [--engine postgresql|pglite] [--reuse] [--clients 16] [--seconds 20] [--workers N]
  *   PostgreSQL: database biblioset_bench_search_<N> on DATABASE_URL's server (default postgres://postgres@127.0.0.1:5432/postgres);
  *   PGlite: /tmp/biblioset-bench-search-<N>. --reuse keeps a database already loaded with N records (else it is rebuilt).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
@@ -30,7 +31,6 @@ import { migrate } from '../src/db/migrate.js';
 import { systemActor } from '../src/modules/auth/index.js';
 import { saveBibRecords } from '../src/modules/catalogue/index.js';
 import { createNetwork } from '../src/modules/network/index.js';
-import { buildApp } from '../src/server/app.js';
 import { syntheticRecords } from './lib/synthetic-records.js';
 
 const args = process.argv.slice(2);
@@ -52,16 +52,7 @@ function location() {
   return { databaseUrl: url.toString() };
 }
 
-/** Child mode: serve the database on a random port and print it. */
-if (args.includes('--serve')) {
-  const database = await openDatabase(location());
-  const app = await buildApp({ database });
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  console.log(`LISTENING ${address}`);
-  process.on('SIGTERM', () => void app.close().then(() => database.close()).then(() => process.exit(0)));
-} else {
-  await main();
-}
+await main();
 
 async function admin(statement: string) {
   const client = new pg.Client({ connectionString: baseUrl });
@@ -118,11 +109,12 @@ async function replicate(database: Database, stored: number, missing: number) {
   for (const index of indexes) await sql`DROP INDEX ${sql.id(index.name)}`.execute(database.db);
   const columns = sql.raw(`network_id, schema, record, control_number, control_number_source, title, subtitle, parallel_titles,
     responsibility, persons, edition, place, publisher, year, extent, series, isbns, invalid_isbns, issns, languages, document_type,
-    bbk, author_mark, udc, subjects, keywords, annotation, age_rating, match_key, search_vector, title_key, author_keys, bbk_divisions, bbk_key`);
+    bbk, author_mark, udc, subjects, keywords, annotation, age_rating, match_key, search_vector, title_key, author_keys, bbk_divisions, bbk_key,
+    projection_version`);
   const copied = sql.raw(`network_id, schema, record, control_number || '-copy' || g, control_number_source, title, subtitle,
     parallel_titles, responsibility, persons, edition, place, publisher, year, extent, series, '{}', invalid_isbns, issns, languages,
     document_type, bbk, author_mark, udc, subjects, keywords, annotation, age_rating, NULL, search_vector, title_key, author_keys,
-    bbk_divisions, bbk_key`);
+    bbk_divisions, bbk_key, projection_version`);
   const rounds = Math.ceil(missing / stored);
   await sql`INSERT INTO bib_records (${columns})
     SELECT ${copied} FROM generate_series(1, ${rounds}) AS g, bib_records b LIMIT ${missing}`.execute(database.db);
@@ -203,6 +195,27 @@ async function buildMix(): Promise<MixQuery[]> {
   return mix;
 }
 
+/** The resident memory (Linux) of the server: its process and the server processes it started. */
+function serverMemory(pid: number): string {
+  const rss = (id: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${id}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  const children = (id: number) => readFileSync(`/proc/${id}/task/${id}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  try {
+    const processes = [pid, ...children(pid)];
+    return `${processes.map((id) => `${Math.round(rss(id))}`).join(' + ')} MB resident (${processes.length} processes)`;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** A port no one listens on now. */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
@@ -221,14 +234,25 @@ async function main() {
   const mix = await buildMix();
   console.log(`query mix: ${mix.length} queries (${[...new Set(mix.map((m) => m.kind))].join(', ')})`);
 
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), ...args, '--serve'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // The product's own server, as `npm start` runs it: «biblioset serve» (on PostgreSQL one process per core,
+  // each with its copy of the search index; --workers N to choose), on a free port.
+  const port = await freePort();
+  const where = engine === 'pglite' ? ['--data', dataDir] : ['--database-url', (location() as { databaseUrl: string }).databaseUrl];
+  const workers = option('--workers');
+  const child = spawn(process.execPath, [fileURLToPath(new URL('../bin/biblioset.mjs', import.meta.url)), 'serve', '--port', String(port), ...where,
+    ...(workers ? ['--workers', workers] : [])], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, BIBLIOSET_LOG_REQUESTS: '0' } });
+  const started = performance.now();
   const base = await new Promise<string>((resolve, reject) => {
+    let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
-      const match = /LISTENING (\S+)/.exec(chunk.toString());
-      if (match) resolve(match[1]!);
+      output += chunk.toString();
+      const url = /Откройте в браузере: (http:\/\/[^/\s]+)\//.exec(output)?.[1];
+      // Ready when the search index is loaded (the server says so; searches before would wait for it).
+      if (url && /Поиск по каталогу готов/.test(output)) resolve(url);
     });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
   });
+  console.log(`server ready in ${((performance.now() - started) / 1000).toFixed(1)} s (its search index loaded), memory ${serverMemory(child.pid!)}`);
   try {
     const health: number[] = [];
     for (let i = 0; i < 100; i++) health.push(await timed(base, { kind: 'health', url: '/api/health' }));
@@ -262,6 +286,7 @@ async function main() {
     }));
     const elapsed = (performance.now() - started) / 1000;
     concurrent.sort((a, b) => a - b);
+    console.log(`server memory after the runs: ${serverMemory(child.pid!)}`);
     console.log(`${clients} clients, ${elapsed.toFixed(1)} s: ${(completed / elapsed).toFixed(0)} searches/s, p50 ${percentile(concurrent, 50).toFixed(1)} ms, p95 ${percentile(concurrent, 95).toFixed(1)} ms (load average ${os.loadavg().map((value) => value.toFixed(2)).join(' ')})`);
   } finally {
     child.kill('SIGTERM');

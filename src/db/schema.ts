@@ -479,6 +479,20 @@ export interface BibRecordsTable {
   author_keys: Generated<string[]>;
   bbk_divisions: Generated<string[]>;
   bbk_key: Generated<string>;
+  /**
+   * Migration 0016: the transaction that last wrote the row (xid8, read as text); set by a trigger on every
+   * INSERT and UPDATE, whatever the statement says — the change feed of search/in-memory/.
+   */
+  changed_xid: ColumnType<string, never, never>;
+}
+
+/** Migration 0016: a deleted record (`id` null: the whole table was truncated) and the transaction that deleted it. */
+export interface BibRecordDeletionsTable {
+  entry_id: Id;
+  id: number | null;
+  network_id: number | null;
+  /** xid8, read as text; set by a trigger on INSERT. */
+  changed_xid: ColumnType<string, never, never>;
 }
 
 /** Words of titles and person names per network: what typo correction picks from (migration 0008). */
@@ -556,6 +570,7 @@ export interface DB {
   seminars: SeminarsTable;
   seminar_attendees: SeminarAttendeesTable;
   bib_records: BibRecordsTable;
+  bib_record_deletions: BibRecordDeletionsTable;
   catalogue_words: CatalogueWordsTable;
   catalogue_imports: CatalogueImportsTable;
 }

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { describeLocation, resolveServerConfig } from './config.js';
 
@@ -14,6 +15,7 @@ describe('configuration', () => {
       secureCookies: false,
       logRequests: true,
       publicNetwork: undefined,
+      workers: 1,
     });
   });
 
@@ -32,7 +34,18 @@ describe('configuration', () => {
     });
     expect(
       resolveWith({}, { BIBLIOSET_DATA: '/var/lib/biblioset', PORT: '8080', BIBLIOSET_SECURE_COOKIES: '1', BIBLIOSET_LOG_REQUESTS: '0', BIBLIOSET_PUBLIC_NETWORK: 'kargasok' }),
-    ).toEqual({ database: { dataDir: '/var/lib/biblioset' }, port: 8080, host: '127.0.0.1', secureCookies: true, logRequests: false, publicNetwork: 'kargasok' });
+    ).toEqual({ database: { dataDir: '/var/lib/biblioset' }, port: 8080, host: '127.0.0.1', secureCookies: true, logRequests: false, publicNetwork: 'kargasok', workers: 1 });
+  });
+
+  it('runs one server process per core on PostgreSQL and one on PGlite, unless told', () => {
+    const postgres = { DATABASE_URL: 'postgres://db/x' };
+    expect(resolveWith({}, postgres).workers).toBe(availableParallelism());
+    expect(resolveWith({ workers: '3' }, postgres).workers).toBe(3);
+    expect(resolveWith({}, { ...postgres, BIBLIOSET_WORKERS: '1' }).workers).toBe(1);
+    expect(resolveWith({}).workers).toBe(1);
+    expect(() => resolveWith({ workers: '2' })).toThrow(/PGlite открывает только один процесс/);
+    expect(() => resolveWith({ workers: '0' }, postgres)).toThrow(/от 1 до 64/);
+    expect(() => resolveWith({ workers: 'два' }, postgres)).toThrow(/от 1 до 64/);
   });
 
   it('refuses a bad port, a non-PostgreSQL URL and both database flags at once, in Russian', () => {

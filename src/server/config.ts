@@ -2,6 +2,7 @@
  * Configuration of every command, resolved once from command-line flags and the
  * environment. A flag wins over the environment, the environment over the default.
  */
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { DatabaseLocation } from '../db/database.js';
 
@@ -11,6 +12,7 @@ export interface ConfigFlags {
   databaseUrl?: string;
   port?: string;
   host?: string;
+  workers?: string;
 }
 
 export interface ServerConfig {
@@ -27,6 +29,12 @@ export interface ServerConfig {
   logRequests: boolean;
   /** The network the public catalogue and SRU serve (BIBLIOSET_PUBLIC_NETWORK, a network code); default the first. */
   publicNetwork: string | undefined;
+  /**
+   * Server processes sharing the port (--workers or BIBLIOSET_WORKERS): on PostgreSQL one per processor core by
+   * default — a search runs in the process that received it, on its own copy of the catalogue's search index —
+   * on PGlite always one (only one process may open its folder).
+   */
+  workers: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -81,14 +89,25 @@ const isOff = (value: string | undefined) => value !== undefined && ['0', 'false
 
 export function resolveServerConfig(flags: ConfigFlags, env: Env = process.env, cwd = process.cwd()): ServerConfig {
   const port = nonEmpty(flags.port) ?? nonEmpty(env.PORT);
+  const database = resolveDatabaseLocation(flags, env, cwd);
   return {
-    database: resolveDatabaseLocation(flags, env, cwd),
+    database,
     port: port === undefined ? DEFAULT_PORT : parsePort(port),
     host: nonEmpty(flags.host) ?? nonEmpty(env.HOST) ?? DEFAULT_HOST,
     secureCookies: isOn(env.BIBLIOSET_SECURE_COOKIES),
     logRequests: !isOff(env.BIBLIOSET_LOG_REQUESTS),
     publicNetwork: nonEmpty(env.BIBLIOSET_PUBLIC_NETWORK),
+    workers: resolveWorkers(nonEmpty(flags.workers) ?? nonEmpty(env.BIBLIOSET_WORKERS), database),
   };
+}
+
+function resolveWorkers(value: string | undefined, database: DatabaseLocation): number {
+  const pglite = !('databaseUrl' in database);
+  if (value === undefined) return pglite ? 1 : availableParallelism();
+  const workers = Number(value);
+  if (!/^\d+$/.test(value.trim()) || workers < 1 || workers > 64) throw new ConfigError(`Число процессов сервера должно быть от 1 до 64, а не «${value}»`);
+  if (pglite && workers > 1) throw new ConfigError('Встроенную базу PGlite открывает только один процесс: --workers 1, или база PostgreSQL (DATABASE_URL)');
+  return workers;
 }
 
 /** Where the data is, for messages: the folder, or the PostgreSQL server and database without the password. */

@@ -1,3 +1,5 @@
+import { fnv1a } from './hash.js';
+
 /**
  * A small deterministic pseudo-random generator (mulberry32) for generated data that must come out the
  * same every time: the demo catalogue's editions, the fuzz tests' mutations (a failing case is replayed
@@ -13,10 +15,4 @@ export function seededRandom(seed: number | string): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-function fnv1a(text: string): number {
-  let hash = 2166136261;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619) >>> 0;
-  return hash;
 }

@@ -221,11 +221,11 @@ export async function bibRecordCounts(db: Db): Promise<{ analyzed: number; live:
 
 /**
  * Refreshes the planner's statistics of the catalogue. `matchingOnly`: just the columns the re-import
- * matching looks up (cheap; during a long import), else the whole table (search plans too).
+ * matching looks up and the one the search index's change feed reads (cheap; during a long import), else the whole table.
  */
 export async function analyzeBibRecords(db: Db, { matchingOnly }: { matchingOnly: boolean }): Promise<void> {
   await (matchingOnly
-    ? sql`ANALYZE bib_records (network_id, schema, control_number, control_number_source, isbns, match_key)`
+    ? sql`ANALYZE bib_records (network_id, schema, control_number, control_number_source, isbns, match_key, changed_xid)`
     : sql`ANALYZE bib_records`).execute(db);
 }
 

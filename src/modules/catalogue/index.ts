@@ -63,6 +63,8 @@ export {
   type CatalogueFacets, type CatalogueHit, type CatalogueSearchRequest, type CatalogueSearchResult, type CatalogueSort, type FacetValue,
 } from './search/search-catalogue.js';
 export { catalogueSearchRoutes } from './search/search.routes.js';
+/** Loads the search index ahead of the first search (a server at start): its record count. */
+export { loadCatalogueSearchIndex } from './search/in-memory/index-sync.js';
 /** Russian labels of the facet values, for every display. */
 export { documentKindLabel, languageLabel } from './search/labels.js';
 

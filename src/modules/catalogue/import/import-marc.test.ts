@@ -94,7 +94,8 @@ describe('importMarc', () => {
         createNetwork({ trx, input: { code: 'stat', name: 'ЦБС', fullName: 'МБУК «ЦБС»' } }));
       // Only our code may analyse the table here: PostgreSQL's autovacuum could otherwise do it mid-test.
       await sql`ALTER TABLE bib_records SET (autovacuum_enabled = false)`.execute(own.db);
-      expect((await bibRecordCounts(own.db)).analyzed).toBeLessThan(0);
+      // Never analysed (-1), or analysed empty by migration 0016 (0).
+      expect((await bibRecordCounts(own.db)).analyzed).toBeLessThanOrEqual(0);
       const summary = await importMarc({ db: own.db, actor: systemActor(id), source: chunks(file('edsu_pymarc/1251.dat')), options: { onMatch: 'skip' } });
       expect(summary.imported).toBeGreaterThan(0);
       expect((await bibRecordCounts(own.db)).analyzed).toBe(summary.imported);

@@ -10,11 +10,11 @@ import type { AgeRating, ProjectedPerson } from '../projection/project.js';
 import { bbkDivisionLabel, BBK_DIVISIONS } from './bbk-divisions.js';
 import { foldKey, primaryAuthors, titleKey, wordsOf } from './keys.js';
 import { AGE_RATINGS, ageRatingLabel, decadeLabel, documentTypeLabel, languageLabel } from './labels.js';
+import type { CatalogueIndex } from './in-memory/catalogue-index.js';
+import { searchIndex, type FacetCount, type IndexOrder, type ResolvedTerms } from './in-memory/evaluate.js';
+import { syncedCatalogueIndex } from './in-memory/index-sync.js';
 import { formatSearchBox, type SearchNode } from './query.js';
-import {
-  findCatalogueHits, findCorrectionCandidates, MATCH_CAP, rankTsQuery, searchWhere,
-  type FacetName, type HitRow, type SearchOrder,
-} from './search.queries.js';
+import { findCorrectionCandidates, findHitRows, findIdsByIsbn, findWordLexemes, type HitRow } from './search.queries.js';
 
 export type CatalogueSort = 'relevance' | 'title' | 'year-desc' | 'year-asc';
 export const CATALOGUE_SORTS: readonly CatalogueSort[] = ['relevance', 'title', 'year-desc', 'year-asc'];
@@ -65,13 +65,8 @@ export interface CatalogueFacets {
 }
 
 export interface CatalogueSearchResult {
+  /** Every match is counted, faceted and ranked. */
   total: number; hits: CatalogueHit[]; facets?: CatalogueFacets;
-  /**
-   * Set when the result is larger than search.queries.ts MATCH_CAP (5,000): the total is then estimated
-   * from a sample, relevance ranks the first MATCH_CAP matches plus the exact title/author matches, and
-   * facet counts are those of the first MATCH_CAP matches scaled to the total.
-   */
-  approximate?: true;
   /** Set when typo correction changed the query: the query actually run, and its box text. */
   corrected?: { query: SearchNode; text: string };
 }
@@ -80,43 +75,73 @@ export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
 /**
- * Searches a network's catalogue. Russian morphology and ё = е through search_vector; field terms
- * restricted to their weights (title A, author B, subject C); isbn with or without hyphens, ISBN-10 =
- * its ISBN-13; ббк by prefix; год exact or a range. Relevance: the record whose title equals the query
- * text first, then one whose primary author is it, then ts_rank. When nothing is found, each word that
- * finds nothing on its own is replaced by the closest word of the catalogue's dictionary, and the
- * corrected query is run and reported.
+ * Searches a network's catalogue, on the in-memory index (in-memory/), brought up to date first.
+ * Russian morphology and ё = е through the stored search vectors; field terms restricted to their
+ * weights (title A, author B, subject C); isbn with or without hyphens, ISBN-10 = its ISBN-13; ббк by
+ * prefix; год exact or a range. Relevance: the record whose title equals the query text first, then one
+ * whose primary author is it, then ts_rank. When nothing is found, each word that finds nothing on its
+ * own is replaced by the closest word of the catalogue's dictionary, and the corrected query is run and
+ * reported.
  */
 export async function searchCatalogue(db: Kysely<DB>, networkId: number, request: CatalogueSearchRequest): Promise<CatalogueSearchResult> {
-  const result = await run(db, networkId, request, request.query);
+  const index = await syncedCatalogueIndex(db);
+  const result = await run(db, index, networkId, request, request.query);
   if (result.total > 0 || !request.query || request.correctTypos === false) return result;
-  const corrected = await correctTypos(db, networkId, request.query);
+  const corrected = await correctTypos(db, index, networkId, request.query);
   if (!corrected) return result;
-  return { ...await run(db, networkId, request, corrected), corrected: { query: corrected, text: formatSearchBox(corrected) } };
+  return { ...await run(db, index, networkId, request, corrected), corrected: { query: corrected, text: formatSearchBox(corrected) } };
 }
 
-async function run(db: Kysely<DB>, networkId: number, request: CatalogueSearchRequest, query: SearchNode | null): Promise<CatalogueSearchResult> {
-  const where = await searchWhere(db, { networkId, query, filters: request.filters ?? {} });
+async function run(db: Kysely<DB>, index: CatalogueIndex, networkId: number, request: CatalogueSearchRequest, query: SearchNode | null): Promise<CatalogueSearchResult> {
   const offset = Math.max(0, Math.trunc(request.offset ?? 0));
   const limit = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.trunc(request.limit ?? DEFAULT_PAGE_SIZE)));
-  const { total, rows, approximate, matched, facets } = await findCatalogueHits(db, {
-    networkId, where, order: orderOf(request.sort, query), offset, limit, withRecords: request.withRecords ?? false,
-    facets: request.facets ?? false,
+  const order = orderOf(request.sort, query);
+  const resolved = await resolveTerms(db, networkId, query);
+  const { total, ids, facets } = searchIndex(index, {
+    networkId, query, filters: request.filters ?? {}, order, offset, limit, facets: request.facets ?? false,
+  }, resolved);
+  const rows = new Map((await findHitRows(db, ids, request.withRecords ?? false)).map((row) => [row.id, row]));
+  // A record deleted since the index was read is left out of the page.
+  const hits = ids.flatMap((id) => {
+    const row = rows.get(id);
+    return row ? [presentHit(row)] : [];
   });
-  const result: CatalogueSearchResult = { total, hits: rows.map(presentHit) };
-  if (approximate) result.approximate = true;
-  if (facets) {
-    const scale = approximate ? total / Math.min(matched, MATCH_CAP) : 1;
-    result.facets = presentFacets(facets.map((row) => ({ ...row, count: Math.max(1, Math.round(row.count * scale)) })));
-  }
-  return result;
+  return { total, hits, ...(facets ? { facets: presentFacets(facets) } : {}) };
 }
 
-function orderOf(sort: CatalogueSort | undefined, query: SearchNode | null): SearchOrder {
-  const rankQuery = rankTsQuery(query);
+/** Query words' lexemes, kept once the stemmer gave them (a word always stems the same). */
+const lexemeCache = new Map<string, readonly string[]>();
+const LEXEME_CACHE_SIZE = 50_000;
+
+async function lexemesOf(db: Kysely<DB>, words: Iterable<string>): Promise<Map<string, readonly string[]>> {
+  const wanted = [...new Set(words)];
+  const missing = wanted.filter((word) => !lexemeCache.has(word));
+  if (missing.length > 0) {
+    if (lexemeCache.size + missing.length > LEXEME_CACHE_SIZE) lexemeCache.clear();
+    for (const [word, lexemes] of await findWordLexemes(db, missing)) lexemeCache.set(word, lexemes);
+  }
+  return new Map(wanted.map((word) => [word, lexemeCache.get(word) ?? []]));
+}
+
+/** What the database answers for a query's terms: the words' lexemes, the records of its ISBN terms. */
+async function resolveTerms(db: Kysely<DB>, networkId: number, query: SearchNode | null): Promise<ResolvedTerms> {
+  const words: string[] = [];
+  const ids = new Map<SearchNode, readonly number[]>();
+  const lookups: Promise<void>[] = [];
+  const walk = (node: SearchNode): void => {
+    if (node.kind === 'not') return walk(node.child);
+    if (node.kind !== 'term') return node.children.forEach(walk);
+    if (node.field === 'isbn') lookups.push(findIdsByIsbn(db, networkId, node.text).then((found) => void ids.set(node, found)));
+    else if (node.field !== 'year' && node.field !== 'bbk') words.push(...wordsOf(node.text));
+  };
+  if (query) walk(query);
+  const [lexemes] = await Promise.all([lexemesOf(db, words), ...lookups]);
+  return { lexemes, ids };
+}
+
+function orderOf(sort: CatalogueSort | undefined, query: SearchNode | null): IndexOrder {
   if (sort === 'title' || sort === 'year-desc' || sort === 'year-asc') return { kind: sort };
-  if (!rankQuery && !query) return { kind: 'title' };
-  return { kind: 'relevance', rankQuery, exactTitle: exactText(query, 'title'), exactAuthor: exactText(query, 'author') };
+  return query ? { kind: 'relevance', exactTitle: exactText(query, 'title'), exactAuthor: exactText(query, 'author') } : { kind: 'title' };
 }
 
 /**
@@ -147,11 +172,14 @@ function presentHit(row: HitRow): CatalogueHit {
   return hit;
 }
 
+/** One collator for the facet labels: localeCompare(…, 'ru') would look one up at every comparison. */
+const RUSSIAN = new Intl.Collator('ru');
+
 const BBK_ORDER = new Map(BBK_DIVISIONS.map((division, index) => [division.code, index]));
 
-function presentFacets(rows: { facet: FacetName; value: string; count: number }[]): CatalogueFacets {
-  const of = (facet: FacetName) => rows.filter((row) => row.facet === facet);
-  const byCount = (a: FacetValue, b: FacetValue) => b.count - a.count || a.label.localeCompare(b.label, 'ru');
+function presentFacets(rows: FacetCount[]): CatalogueFacets {
+  const of = (facet: FacetCount['facet']) => rows.filter((row) => row.facet === facet);
+  const byCount = (a: FacetValue, b: FacetValue) => b.count - a.count || RUSSIAN.compare(a.label, b.label);
   return {
     documentTypes: of('documentTypes').map((row) => ({ value: row.value, label: documentTypeLabel(row.value), count: row.count })).sort(byCount),
     languages: of('languages').map((row) => ({ value: row.value, label: languageLabel(row.value), count: row.count })).sort(byCount),
@@ -178,7 +206,7 @@ function editDistance(a: string, b: string): number {
 }
 
 /** The query with each word that finds nothing replaced by the closest dictionary word; undefined when nothing changed. */
-async function correctTypos(db: Kysely<DB>, networkId: number, query: SearchNode): Promise<SearchNode | undefined> {
+async function correctTypos(db: Kysely<DB>, index: CatalogueIndex, networkId: number, query: SearchNode): Promise<SearchNode | undefined> {
   const candidates = new Set<string>();
   const collect = (node: SearchNode, negated: boolean) => {
     if (node.kind === 'not') return collect(node.child, !negated);
@@ -187,9 +215,15 @@ async function correctTypos(db: Kysely<DB>, networkId: number, query: SearchNode
     for (const word of wordsOf(node.text)) if (word.length >= 3 && /\p{L}/u.test(word)) candidates.add(word);
   };
   collect(query, false);
+  // A word to correct finds nothing on its own; a stop word, which full-text ignores, has nothing to correct.
+  const lexemes = await lexemesOf(db, candidates);
+  const unmatched = [...candidates].filter((word) => {
+    const found = lexemes.get(word)!;
+    return found.length > 0 && !found.every((lexeme) => index.hasLexemeInNetwork(lexeme, networkId));
+  });
   const corrections = new Map<string, string>();
   const best = new Map<string, { candidate: string; distance: number; similarity: number }>();
-  for (const { word, candidate, similarity } of await findCorrectionCandidates(db, networkId, [...candidates])) {
+  for (const { word, candidate, similarity } of await findCorrectionCandidates(db, networkId, unmatched)) {
     const distance = editDistance(word, candidate);
     const current = best.get(word);
     if (!current || distance < current.distance || (distance === current.distance && similarity > current.similarity)) {

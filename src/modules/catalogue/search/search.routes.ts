@@ -40,7 +40,6 @@ export const catalogueSearchRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB>; publ
       page: input.page,
       pageSize: input.pageSize,
       total: result.total,
-      ...(result.approximate ? { approximate: true } : {}),
       hits: result.hits,
       ...(result.facets ? { facets: result.facets } : {}),
       ...(result.corrected ? { corrected: { text: result.corrected.text, query: result.corrected.query } } : {}),

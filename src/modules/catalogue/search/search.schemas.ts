@@ -45,7 +45,6 @@ export const catalogueSearchResponse = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
   total: z.number().int(),
-  approximate: z.boolean().optional().describe('результат больше 5000 записей: общее число оценено, фасеты приблизительны'),
   hits: z.array(catalogueHitSchema),
   facets: z.object({
     documentTypes: facetValues, languages: facetValues, bbkDivisions: facetValues, ageRatings: facetValues, years: facetValues,
