@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database.js';
 import { branches } from '../demo/kargasok.js';
@@ -229,6 +230,58 @@ describe('the biblioset command', { timeout: 120_000 }, () => {
       expect(result.stderr).toContain('уже открыта другим процессом');
     } finally {
       await server.stop();
+    }
+  });
+});
+
+/**
+ * `serve` on PostgreSQL runs several processes (one per core by default), each with its own in-memory search
+ * index kept in step with the database: a record imported by another process is found through either server
+ * process at the next search. PostgreSQL only (PGlite allows one process).
+ */
+describe.skipIf(!process.env.TEST_DATABASE_URL)('the server on PostgreSQL, in two processes', { timeout: 180_000 }, () => {
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  const name = `biblioset_cli_${process.pid}`;
+  const url = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://unused');
+  url.pathname = `/${name}`;
+
+  it('serves on one port from both, and both find a record a command imported while they ran', async () => {
+    await admin(`CREATE DATABASE ${name}`);
+    const child = spawnCli(['serve', '--database-url', url.toString(), '--port', '0', '--workers', '2']);
+    const { output, exited } = collect(child);
+    try {
+      const base = await new Promise<string>((resolve, reject) => {
+        child.stdout!.on('data', () => {
+          const { stdout } = output();
+          const match = /Откройте в браузере: (http:\/\/localhost:\d+)\/app\//.exec(stdout);
+          if (match && /Поиск по каталогу готов/.test(stdout)) resolve(match[1]!);
+        });
+        void exited.then((result) => reject(new Error(`serve ended: ${result.stderr}`)));
+      });
+      expect(output().stdout).toContain('Процессов сервера: 2');
+      const found = async (text: string) => {
+        const response = await fetch(`${base}/api/catalogue/search?${new URLSearchParams({ q: text, pageSize: '1' })}`);
+        return ((await response.json()) as { total: number }).total;
+      };
+      // The connections are handed to the processes in turn: four requests reach both.
+      expect(await Promise.all([1, 2, 3, 4].map(() => found('"дисциплинарный устав"')))).toEqual([0, 0, 0, 0]);
+      const imported = await run(['import', 'marc', join(MARC, 'loge-gh_rusmarc/TEST1.ISO'), '--database-url', url.toString(), '--json']);
+      expect(JSON.parse(imported.stdout)).toMatchObject({ failed: 0 });
+      const counts = await Promise.all([1, 2, 3, 4].map(() => found('"дисциплинарный устав"')));
+      expect(counts.every((count) => count > 0)).toBe(true);
+      child.kill('SIGTERM');
+      expect((await exited).code).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     }
   });
 });
