@@ -40,4 +40,22 @@ describe('a PostgreSQL connection', () => {
       await database.close();
     }
   });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)('compresses large values with lz4 where the server has it', async () => {
+    const database = await openTestDatabase();
+    try {
+      const { rows: [row] } = await sql<{ compression: string; lz4: boolean }>`SELECT current_setting('default_toast_compression') AS compression,
+        'lz4' = ANY(enumvals) AS lz4 FROM pg_settings WHERE name = 'default_toast_compression'`.execute(database.db);
+      expect(row!.compression).toBe(row!.lz4 ? 'lz4' : 'pglz');
+      // The session setting reaches what is written: a large JSON value is stored compressed with it.
+      const method = await database.db.connection().execute(async (connection) => {
+        await sql`CREATE TEMP TABLE compressed (value json)`.execute(connection);
+        await sql`INSERT INTO compressed VALUES (json_build_object('text', repeat('Капитанская дочка ', 500)))`.execute(connection);
+        return (await sql<{ method: string }>`SELECT pg_column_compression(value) AS method FROM compressed`.execute(connection)).rows[0]!.method;
+      });
+      expect(method).toBe(row!.compression);
+    } finally {
+      await database.close();
+    }
+  });
 });
