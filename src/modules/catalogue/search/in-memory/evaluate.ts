@@ -13,7 +13,7 @@
 import { parseYearRange, type SearchField, type SearchNode } from '../query.js';
 import { bbkPrefixKey, wordsOf } from '../keys.js';
 import { hashKey, NO_YEAR, type CatalogueIndex, type SortedKind } from './catalogue-index.js';
-import { orContribution, tsRank, weightOf } from './tsvector.js';
+import { offsetOf, orContribution, tsRank, weightOf } from './tsvector.js';
 
 /** Weights (PostgreSQL's codes: A 3, B 2, C 1, D 0) a field term matches, as a bit mask. */
 const WEIGHT_MASK: Partial<Record<SearchField, number>> = { any: 0b1111, title: 1 << 3, author: 1 << 2, subject: 1 << 1 };
@@ -290,15 +290,7 @@ const isTested = (node: SetNode): node is TestedNode => node.kind === 'year' || 
 /** The test of one record against a year range or a ББК prefix. */
 function slotTest(index: CatalogueIndex, node: TestedNode): (slot: number) => boolean {
   const { slots } = index;
-  if (node.kind === 'year') {
-    const years = slots.years.array;
-    const from = node.from ?? -32767;
-    const to = node.to ?? 32767;
-    return (slot) => {
-      const year = years[slot]!;
-      return year !== NO_YEAR && year >= from && year <= to;
-    };
-  }
+  if (node.kind === 'year') return yearTest(index, node.from, node.to);
   // The ББК indexes that start with the prefix: among the distinct ones, then each record's codes.
   const wanted = bbkCodesWanted(index, node.prefix);
   const starts = slots.bbkKeys.starts.array;
@@ -309,19 +301,23 @@ function slotTest(index: CatalogueIndex, node: TestedNode): (slot: number) => bo
   };
 }
 
-/** The records with a year in the range (every record tested, the loop of `slotTest` without a call per record) or a ББК key with the prefix (its keys' lists of records). */
+/** Whether a record's year is within the bounds (null: open on that side); a record without a year never is. */
+function yearTest(index: CatalogueIndex, from: number | null | undefined, to: number | null | undefined): (slot: number) => boolean {
+  const years = index.slots.years.array;
+  const lowest = from ?? -32767;
+  const highest = to ?? 32767;
+  return (slot) => {
+    const year = years[slot]!;
+    return year !== NO_YEAR && year >= lowest && year <= highest;
+  };
+}
+
+/** The records with a year in the range (every record tested) or a ББК key with the prefix (its keys' lists of records). */
 function allSlotsWhere(index: CatalogueIndex, node: TestedNode): Bits {
   const bits = newBits(index);
-  const { slots } = index;
-  const count = index.slotCount;
   if (node.kind === 'year') {
-    const years = slots.years.array;
-    const from = node.from ?? -32767;
-    const to = node.to ?? 32767;
-    for (let slot = 0; slot < count; slot++) {
-      const year = years[slot]!;
-      if (year !== NO_YEAR && year >= from && year <= to) bits[slot >>> 5]! |= 1 << (slot & 31);
-    }
+    const test = yearTest(index, node.from, node.to);
+    for (let slot = 0; slot < index.slotCount; slot++) if (test(slot)) bits[slot >>> 5]! |= 1 << (slot & 31);
     return bits;
   }
   const wanted = bbkCodesWanted(index, node.prefix);
@@ -410,12 +406,12 @@ function phraseAt(cursors: ReturnType<CatalogueIndex['cursor']>[], node: Extract
   const leadOffset = node.lexemes[0]!.offset;
   for (let i = lead.from; i < lead.to; i++) {
     if (!(node.mask & (1 << weightOf(lead.positions[i]!)))) continue;
-    const start = (lead.positions[i]! & 0x3fff) - leadOffset;
+    const start = offsetOf(lead.positions[i]!) - leadOffset;
     const all = cursors.every((cursor, k) => {
       const wanted = start + node.lexemes[k]!.offset;
       for (let j = cursor.from; j < cursor.to; j++) {
         const position = cursor.positions[j]!;
-        if ((position & 0x3fff) === wanted && node.mask & (1 << weightOf(position))) return true;
+        if (offsetOf(position) === wanted && node.mask & (1 << weightOf(position))) return true;
       }
       return false;
     });
@@ -465,15 +461,7 @@ function bitCount(word: number): number {
 function filterTest(index: CatalogueIndex, filters: IndexFilters): ((slot: number) => boolean) | null {
   const { slots } = index;
   const tests: ((slot: number) => boolean)[] = [];
-  const years = slots.years.array;
-  if (filters.yearFrom !== undefined) {
-    const from = filters.yearFrom;
-    tests.push((slot) => years[slot] !== NO_YEAR && years[slot]! >= from);
-  }
-  if (filters.yearTo !== undefined) {
-    const to = filters.yearTo;
-    tests.push((slot) => years[slot] !== NO_YEAR && years[slot]! <= to);
-  }
+  if (filters.yearFrom !== undefined || filters.yearTo !== undefined) tests.push(yearTest(index, filters.yearFrom, filters.yearTo));
   if (filters.documentTypes?.length) {
     const codes = new Set(filters.documentTypes.map((value) => slots.documentTypeValues.find(value)));
     const types = slots.documentTypes.array;

@@ -22,11 +22,6 @@ export class Growable<A extends NumberArray> {
     next.set(this.array.subarray(0, this.length));
     this.array = next;
   }
-
-  /** The values as a fresh array of their exact length. */
-  toArray(): A {
-    return this.array.slice(0, this.length) as A;
-  }
 }
 
 /** Strings as small numbers (document types, languages, ББК divisions, age ratings): counted in arrays, not maps. */
