@@ -55,6 +55,18 @@ describe('the in-memory index', () => {
     expect({ ...after, words: { ...after.words, ids: after.words.ids.sort() } }).toEqual({ ...before, words: { ...before.words, ids: before.words.ids.sort() } });
   });
 
+  it('counts the facets of a whole network again once a record is added or removed (they are kept between searches)', () => {
+    const index = new CatalogueIndex();
+    index.put(row(1, 'сказки', `'сказк':1A`, 1990));
+    index.merge();
+    const types = () => search(index, null).facets!.filter((facet) => facet.facet === 'documentTypes');
+    expect(types()).toEqual([{ facet: 'documentTypes', value: 'book', count: 1 }]);
+    index.put(row(2, 'журнал', `'журнал':1A`, 2001, { documentType: 'serial' }));
+    expect(types()).toEqual([{ facet: 'documentTypes', value: 'book', count: 1 }, { facet: 'documentTypes', value: 'serial', count: 1 }]);
+    index.remove(1);
+    expect(types()).toEqual([{ facet: 'documentTypes', value: 'serial', count: 1 }]);
+  });
+
   it('finds a phrase only at consecutive positions, and a field term only at its weight', () => {
     const index = new CatalogueIndex();
     index.put(row(1, 'сказки пушкина', `'пушкин':2A 'сказк':1A`, 1990));
