@@ -111,6 +111,26 @@ describe('ISO 2709 reader', () => {
     expect(records(results)[1]!.byteOffset).toBe(writeIso2709Record(original[0]!).length);
   });
 
+  it('cuts UTF-8 fields right after four-byte characters, with the directory out of order or pointing inside a character', () => {
+    const record = rawRecord([
+      ['009', Buffer.from('Ёж')],
+      ['245', Buffer.from('10\x1faПривет 😀 мир\x1fbсказки')],
+      ['500', Buffer.from('  \x1faЁлка 🎄')],
+    ], 'a');
+    const title = { tag: '245', ind1: '1', ind2: '0', subfields: [['a', 'Привет 😀 мир'], ['b', 'сказки']] };
+    const note = { tag: '500', ind1: ' ', ind2: ' ', subfields: [['a', 'Ёлка 🎄']] };
+    expect(records([...readIso2709Buffer(record)])[0]!.record.fields).toEqual([{ tag: '009', value: 'Ёж' }, title, note]);
+
+    // The directory reversed, and 009 starting one byte inside «Ё» (0xD0 0x81): that byte alone is U+FFFD.
+    const entries = [0, 1, 2].map((i) => record.toString('latin1', 24 + 12 * i, 36 + 12 * i));
+    const shifted = `009${String(Number(entries[0]!.slice(3, 7)) - 1).padStart(4, '0')}00001`;
+    const rearranged = Buffer.from(record);
+    rearranged.write(entries[2]! + entries[1]! + shifted, 24, 'latin1');
+    const read = records([...readIso2709Buffer(rearranged)])[0]!;
+    expect(read.record.fields).toEqual([note, title, { tag: '009', value: '\uFFFDж' }]);
+    expect(read.warnings).toEqual([]);
+  });
+
   it('streams: one byte at a time gives the same results as the whole buffer', async () => {
     const file = Buffer.concat([
       writeIso2709([bookRecord('А'), bookRecord('Б')]),
