@@ -40,6 +40,7 @@ describe('cataloguing in Chromium', () => {
     await page.getByText('ISBN верный').waitFor();
     await page.getByLabel('ББК', { exact: true }).fill('63.3(2Рос-4Омс)');
     await page.getByLabel('Тематические рубрики').fill('Краеведение -- Омская область');
+    await page.getByLabel('Содержание', { exact: true }).fill('Село Тевриз / И. П. Тестовый\nПесни Прииртышья');
     await page.getByLabel('Возрастное ограничение').selectOption('12+');
     await page.getByRole('button', { name: 'Сохранить запись' }).click();
 
@@ -54,6 +55,9 @@ describe('cataloguing in Chromium', () => {
     expect(marc).toMatch(/200\s+1#\s+\$aКраеведческие записки Новоюгинского края\s*\$eочерки/);
     expect(marc).toMatch(/010\s+##\s+\$a978-5-08-005955-1/);
     expect(marc).toMatch(/333\s+##\s+\$a12\+/);
+    expect(card).toContain('Село Тевриз / И. П. Тестовый');
+    expect(card).toContain('Песни Прииртышья');
+    expect(marc).toMatch(/464\s+#0\s+\$12001.*\$aСело Тевриз\s*\$fИ\. П\. Тестовый/);
     await page.screenshot({ path: `${SCREENSHOTS}/catalogue-card.png`, fullPage: true });
     const firstUrl = page.url();
 

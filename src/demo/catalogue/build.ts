@@ -110,6 +110,7 @@ function form(p: {
     title: p.title,
     subtitle: p.subtitle,
     parallelTitle: '',
+    contents: [],
     persons: p.persons,
     responsibility: p.responsibility ?? '',
     edition: p.reprint ? 'Переизд.' : slot.edition ?? '',

@@ -38,6 +38,7 @@ const captainsDaughter: BibForm = {
   subjects: ['Русская литература -- 19 в.', 'Пугачёвское восстание'],
   keywords: ['дворянство', 'честь'],
   annotation: 'Повесть о любви и чести.\nВторой абзац аннотации.',
+  contents: ['Капитанская дочка / А. С. Пушкин', 'Т. 2. Повести Белкина', 'Выстрел'],
   ageRating: '12+',
 };
 
@@ -57,6 +58,7 @@ describe('recordFromForm', () => {
         bbk: ['84(2Рос=Рус)1', '83.3(2Рос=Рус)1'], authorMark: 'П91', udc: ['821.161.1-31'],
         subjects: ['Русская литература -- 19 в.', 'Пугачёвское восстание'], keywords: ['дворянство', 'честь'],
         annotation: 'Повесть о любви и чести.\nВторой абзац аннотации.', ageRating: '12+',
+        contents: ['Капитанская дочка / А. С. Пушкин', 'Т. 2. Повести Белкина', 'Выстрел'],
       });
       expect(p.persons.map(({ name, roles, primary }) => ({ name, roles, primary }))).toEqual([
         { name: 'Пушкин, Александр Сергеевич', roles: ['aut'], primary: true },
@@ -74,7 +76,7 @@ describe('recordFromForm', () => {
         expect(formFromRecord(recordFromForm(form, schema), schema).documentType).toBe(documentType);
       }
       const empty: BibForm = { ...captainsDaughter, title: 'Без сведений', subtitle: '', parallelTitle: '', persons: [], edition: '', place: '', publisher: '',
-        year: null, extent: '', series: '', isbns: [], language: '', bbk: '', authorMark: 'А12', udc: '', subjects: [], keywords: [], annotation: '', ageRating: null };
+        year: null, extent: '', series: '', isbns: [], language: '', bbk: '', authorMark: 'А12', udc: '', subjects: [], keywords: [], annotation: '', contents: [], ageRating: null };
       expect(formFromRecord(recordFromForm(empty, schema), schema)).toEqual(empty);
     });
   }
@@ -95,6 +97,12 @@ describe('recordFromForm', () => {
     expect(field('686')).toEqual([[['a', '84(2Рос=Рус)1'], ['b', 'П91'], ['2', 'rubbk']], [['a', '83.3(2Рос=Рус)1'], ['2', 'rubbk']]]);
     expect(field('333')).toEqual([[['a', '12+']]]);
     expect(field('801')).toEqual([[['a', 'RU'], ['b', 'DEMO'], ['c', '20240305'], ['g', 'rcr']]]);
+    // Contents as the national library writes them (TEST1.ISO): one 464 per work, its 200 embedded.
+    expect(record.fields.filter((f) => f.tag === '464')).toEqual([
+      { tag: '464', ind1: ' ', ind2: '0', subfields: [['1', '2001 '], ['a', 'Капитанская дочка'], ['f', 'А. С. Пушкин']] },
+      { tag: '464', ind1: ' ', ind2: '0', subfields: [['1', '2001 '], ['a', 'Т. 2. Повести Белкина']] },
+      { tag: '464', ind1: ' ', ind2: '0', subfields: [['1', '2001 '], ['a', 'Выстрел']] },
+    ]);
   });
 
   it('writes MARC21 with ISBD punctuation, 264 _1 for publication and the main entry in 100', () => {
@@ -109,6 +117,16 @@ describe('recordFromForm', () => {
     expect(fields('100')[0]!.subfields).toEqual([['a', 'Пушкин, Александр Сергеевич'], ['4', 'aut']]);
     expect(fields('490')[0]!.subfields).toEqual([['a', 'Школьная библиотека ;'], ['v', 'вып. 3']]);
     expect(fields('521')[0]!.subfields).toEqual([['a', '12+']]);
+    expect(fields('505')).toEqual([{ tag: '505', ind1: '0', ind2: '0', subfields: [
+      ['t', 'Капитанская дочка /'], ['r', 'А. С. Пушкин --'], ['t', 'Т. 2. Повести Белкина --'], ['t', 'Выстрел'],
+    ] }]);
+  });
+
+  it('reads contents items back as typed once the punctuation the projection drops is gone', () => {
+    const typed = ['  Эмма.. ', 'Выстрел  /  А. С. Пушкин.', 'Выстрел / А. С. Пушкин', ' / без заглавия', 'Метель --', ''];
+    const form = normaliseBibForm({ ...captainsDaughter, contents: typed });
+    expect(form.contents).toEqual(['Эмма', 'Выстрел / А. С. Пушкин', 'Метель']);
+    for (const schema of schemas) expect(formFromRecord(recordFromForm(form, schema), schema).contents).toEqual(form.contents);
   });
 
   it('builds the statement of responsibility from the persons while it is left empty, and shows it empty again', () => {
@@ -152,8 +170,8 @@ function corpusRecords(): CorpusRecord[] {
 
 /** What the form owns: everything else must come out of applyForm exactly as it went in. */
 const OWNED: Record<MarcSchema, RegExp> = {
-  rusmarc: /^(010|100|101|200|205|210|214|215|225|330|333|510|6[0-9][0-9]|675|686|70[012]|908)$/,
-  marc21: /^(008|020|041|080|084|100|245|246|250|26[04]|300|385|490|520|521|6[0-9][0-9]|700|830)$/,
+  rusmarc: /^(010|100|101|200|205|210|214|215|225|330|333|464|510|6[0-9][0-9]|675|686|70[012]|908)$/,
+  marc21: /^(008|020|041|080|084|100|245|246|250|26[04]|300|385|490|505|520|521|6[0-9][0-9]|700|830)$/,
 };
 const notOwned = (record: MarcRecord, schema: MarcSchema): MarcField[] => record.fields.filter((field) => !OWNED[schema].test(field.tag));
 
@@ -196,6 +214,7 @@ describe('applyForm on the corpus', () => {
         subjects: [...before.subjects.slice(1), ...(index % 2 === 0 ? ['История -- Россия'] : [])],
         keywords: index % 3 === 0 ? [] : [...before.keywords, 'новое слово'],
         annotation: index % 2 === 0 ? 'Новая аннотация.' : '',
+        contents: index % 3 === 0 ? [] : [...before.contents.slice(1), 'Новое произведение / И. П. Новиков'],
         ageRating: index % 2 === 0 ? '16+' : null,
       });
       const after = applyForm(record, schema, edited);

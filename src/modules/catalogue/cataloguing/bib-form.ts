@@ -4,8 +4,8 @@
  * The form reads a record through the projection (`projectWith()`), so what the form shows is what search
  * and display show, and the mapping tables in `projection/` stay the one source of truth for "which tag and
  * subfield holds what". It reads and writes through the part of the table it owns (`FORM_MAPPINGS`): the
- * RUSMARC linking fields to a series or set (410, 461), IRBIS's plain ББК field (621) and the contents
- * (464, 505), which search and display also read, are neither shown nor written by the form, and are kept as they are. Writing goes slot by slot: each form field (title, persons,
+ * RUSMARC linking fields to a series or set (410, 461) and IRBIS's plain ББК field (621), which search and display
+ * also read, are neither shown nor written by the form, and are kept as they are. Writing goes slot by slot: each form field (title, persons,
  * year…) is compared with what the record says now and rewritten only when it differs, touching only
  * the subfields that slot owns — so an unchanged form leaves the record byte for byte as it was, and
  * every field the form does not show (notes, holdings data, 801, local 9XX…) is kept.
@@ -18,11 +18,11 @@
 import type { DataField, MarcField, MarcRecord, Subfield } from '../marc/record.js';
 import type { MarcSchema } from '../marc/schema.js';
 import type { SchemaMapping } from '../projection/mapping.js';
-import { ageRatingOf, MAPPINGS, projectWith, type AgeRating, type BibProjection } from '../projection/project.js';
+import { ageRatingOf, contentsItem, MAPPINGS, projectWith, type AgeRating, type BibProjection } from '../projection/project.js';
 
-/** The mapping tables without the fields the form does not own: linking fields to a series or set, plain ББК, contents. */
+/** The mapping tables without the fields the form does not own: linking fields to a series or set, plain ББК. */
 const formMapping = (mapping: SchemaMapping): SchemaMapping => ({
-  ...mapping, series: mapping.series.filter((source) => !source.embedded), bbkPlain: [], contents: [], volumeOfSet: undefined,
+  ...mapping, series: mapping.series.filter((source) => !source.embedded), bbkPlain: [], volumeOfSet: undefined,
 });
 const FORM_MAPPINGS: Record<MarcSchema, SchemaMapping> = { marc21: formMapping(MAPPINGS.marc21), rusmarc: formMapping(MAPPINGS.rusmarc) };
 
@@ -69,6 +69,11 @@ export interface BibForm {
   keywords: string[];
   /** Paragraphs separated by newlines. */
   annotation: string;
+  /**
+   * Содержание: the works a collection holds, one item each — «Выстрел / А. С. Пушкин», «Т. 1. Эмма»: the heading,
+   * then « / » and its authors (RUSMARC 464 with 200 embedded, MARC21 505 enhanced).
+   */
+  contents: string[];
   ageRating: AgeRating | null;
 }
 
@@ -82,7 +87,7 @@ export function emptyBibForm(): BibForm {
   return {
     documentType: 'book', title: '', subtitle: '', parallelTitle: '', persons: [], responsibility: '', edition: '',
     place: '', publisher: '', year: null, extent: '', series: '', isbns: [], language: 'rus', bbk: '', authorMark: '',
-    udc: '', subjects: [], keywords: [], annotation: '', ageRating: null,
+    udc: '', subjects: [], keywords: [], annotation: '', contents: [], ageRating: null,
   };
 }
 
@@ -113,6 +118,7 @@ export function normaliseBibForm(form: BibForm): BibForm {
     subjects: list(form.subjects.map((subject) => subject.split(/\s*--\s*/).map(squeeze).filter(Boolean).join(SUBDIVISION_SEPARATOR))),
     keywords: list(form.keywords),
     annotation: form.annotation.split('\n').map((line) => line.trim()).filter(Boolean).join('\n'),
+    contents: list(form.contents.map(normaliseContentsItem)),
     ageRating: form.ageRating,
   };
 }
@@ -148,6 +154,7 @@ function formFromProjection(record: MarcRecord, schema: MarcSchema, p: BibProjec
     subjects: p.subjects,
     keywords: p.keywords,
     annotation: p.annotation,
+    contents: p.contents,
     ageRating: p.ageRating,
   };
 }
@@ -397,8 +404,50 @@ const SLOTS: Slot[] = [
       return addFields(result, paragraphs.map((text) => dataField(tag, ' ', ' ', [[code, text]])));
     },
   },
+  { equal: same('contents'), write: writeContents },
   { equal: same('ageRating'), write: writeAgeRating },
 ];
+
+/**
+ * A contents item as the projection reads it back (`contentsItem`): squeezed, the ISBD punctuation at the ends of
+ * its heading and authors gone. Repeated until nothing changes — one pass can leave a full stop the next removes
+ * («Эмма..»).
+ */
+function normaliseContentsItem(item: string): string {
+  for (let current = item; ;) {
+    const { heading, authors } = splitContentsItem(current);
+    const next = contentsItem([heading], authors ? [authors] : []);
+    if (next === current) return next;
+    current = next;
+  }
+}
+
+/** «Выстрел / А. С. Пушкин» → heading «Выстрел», authors «А. С. Пушкин» (at the first « / »). */
+function splitContentsItem(item: string): { heading: string; authors: string } {
+  const cut = item.indexOf(' / ');
+  return cut < 0 ? { heading: item, authors: '' } : { heading: item.slice(0, cut), authors: item.slice(cut + 3) };
+}
+
+/**
+ * The contents fields written afresh: RUSMARC one 464 per work, its 200 embedded (`$1 2001_ $a … $f …`, as the
+ * national library writes them); MARC21 one enhanced 505 (`00 $t … / $r … -- $t …`).
+ */
+function writeContents(record: MarcRecord, _schema: MarcSchema, form: BibForm, mapping: SchemaMapping): MarcRecord {
+  const source = mapping.contents[0]!;
+  const result = removeFields(record, (field) => field.tag === source.tag && 'subfields' in field);
+  const items = form.contents.map(splitContentsItem);
+  const [title, authors] = [source.title.charAt(0), source.responsibility.charAt(0)];
+  if (source.embedded) {
+    return addFields(result, items.map(({ heading, authors: by }) =>
+      dataField(source.tag, ' ', '0', [['1', `${source.embedded}1 `], [title, heading], ...(by ? [[authors, by] as Subfield] : [])])));
+  }
+  if (items.length === 0) return result;
+  const subfields = items.flatMap(({ heading, authors: by }, index): Subfield[] => {
+    const end = index === items.length - 1 ? '' : ' --';
+    return by ? [[title, `${heading} /`], [authors, `${by}${end}`]] : [[title, `${heading}${end}`]];
+  });
+  return addFields(result, [dataField(source.tag, '0', '0', subfields)]);
+}
 
 function writePersons(record: MarcRecord, schema: MarcSchema, form: BibForm, mapping: SchemaMapping): MarcRecord {
   const personSources = mapping.persons.filter((source) => source.kind === 'person');

@@ -163,6 +163,26 @@ describe('GET and PATCH /api/catalogue/records/:id', () => {
     expect(audit.map((entry) => entry.action)).toEqual(['create', 'update']);
   });
 
+  it('writes the contents of a collection, keeps them when a form leaves them out, clears them when emptied', async () => {
+    const created = (await create(admin, { form: form({ title: 'Повести покойного Ивана Петровича Белкина', isbns: [],
+      contents: ['Выстрел / А. С. Пушкин', 'Метель'] }) })).json();
+    expect(created.contents).toEqual(['Выстрел / А. С. Пушкин', 'Метель']);
+    expect((created.record as MarcRecord).fields.filter((field) => field.tag === '464')).toHaveLength(2);
+    // A work of the collection finds it (contents are searched).
+    const found = (await admin.get(`/api/catalogue/search?${new URLSearchParams({ q: 'метель' })}`)).json();
+    expect(found.hits.map((hit: { id: number }) => hit.id)).toContain(created.id);
+
+    const withoutContents: Record<string, unknown> = { ...(await admin.get(`/api/catalogue/records/${created.id}/form`)).json().form };
+    delete withoutContents.contents;
+    const kept = await admin.patch(`/api/catalogue/records/${created.id}`, { updatedAt: created.updatedAt, form: { ...withoutContents, year: 1831 } });
+    expect(kept.statusCode).toBe(200);
+    expect(kept.json()).toMatchObject({ year: 1831, contents: ['Выстрел / А. С. Пушкин', 'Метель'] });
+
+    const cleared = await admin.patch(`/api/catalogue/records/${created.id}`, { updatedAt: kept.json().updatedAt, form: { ...withoutContents, year: 1831, contents: [] } });
+    expect(cleared.json().contents).toEqual([]);
+    expect((cleared.json().record as MarcRecord).fields.some((field) => field.tag === '464')).toBe(false);
+  });
+
   it('refuses a stale edit with 409 in Russian, and saves an unchanged form without writing anything', async () => {
     const created = (await create(admin, { form: form({ title: 'Медный всадник', isbns: [] }) })).json();
     const loaded = (await admin.get(`/api/catalogue/records/${created.id}/form`)).json();

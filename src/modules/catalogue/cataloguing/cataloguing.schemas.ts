@@ -31,6 +31,8 @@ export const bibFormSchema = z.object({
   subjects: list(500, 100),
   keywords: list(200, 100),
   annotation: text(10_000),
+  contents: list(1000, 500).optional()
+    .describe('содержание: по одному произведению «Заглавие / Авторы»; не передано — при правке остаётся как было, у новой записи пусто'),
   ageRating: ageRatingSchema.nullable(),
 });
 

@@ -35,8 +35,9 @@ export async function createBibRecord(options: { trx: Kysely<DB>; actor: Actor; 
 
   let record: MarcRecord;
   if (input.form) {
-    assertValidBibForm(input.form, { previous: null, now });
-    record = recordFromForm(input.form, schema, { controlNumber: provisional, agency: network.code, now });
+    const form = { ...input.form, contents: input.form.contents ?? [] };
+    assertValidBibForm(form, { previous: null, now });
+    record = recordFromForm(form, schema, { controlNumber: provisional, agency: network.code, now });
   } else {
     const given = input.record!;
     assertSchemaFits(given, schema);

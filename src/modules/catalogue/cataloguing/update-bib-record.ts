@@ -35,8 +35,9 @@ export async function updateBibRecord(options: { trx: Kysely<DB>; actor: Actor; 
   const previous = formFromRecord(stored, row.schema);
   let next: MarcRecord;
   if (input.form) {
-    assertValidBibForm(input.form, { previous, now });
-    next = applyForm(stored, row.schema, input.form);
+    const form = { ...input.form, contents: input.form.contents ?? previous.contents };
+    assertValidBibForm(form, { previous, now });
+    next = applyForm(stored, row.schema, form);
   } else {
     assertSchemaFits(input.record!, row.schema);
     assertValidBibForm(formFromRecord(input.record!, row.schema), { previous, now, prefix: 'record' });

@@ -166,12 +166,9 @@ function contentsItems(source: SchemaMapping['contents'][number], field: DataFie
   let heading: string[] = [];
   let hasTitle = false;
   let responsibility: string[] = [];
-  // ISBD punctuation the cataloguer wrote between items (« -- ») and after parts («Т. 1.») goes.
-  const part = (value: string) => clean(value.replace(/\s*--\s*$/, '').replace(/\.$/, ''));
   const flush = () => {
-    const text = heading.map(part).filter(Boolean).join('. ');
-    const by = responsibility.map(part).filter(Boolean).join(', ');
-    if (text) items.push(by ? `${text} / ${by}` : text);
+    const item = contentsItem(heading, responsibility);
+    if (item) items.push(item);
     heading = [];
     hasTitle = false;
     responsibility = [];
@@ -180,7 +177,7 @@ function contentsItems(source: SchemaMapping['contents'][number], field: DataFie
     if (code === '') continue;
     if (source.text?.includes(code)) {
       flush();
-      items.push(...value.split(/\s+--\s*/).map(part).filter(Boolean));
+      items.push(...value.split(/\s+--\s*/).map(contentsPart).filter(Boolean));
     } else if (source.title.includes(code)) {
       if (hasTitle || responsibility.length > 0) flush();
       heading.push(value);
@@ -195,6 +192,19 @@ function contentsItems(source: SchemaMapping['contents'][number], field: DataFie
   flush();
   return items;
 }
+
+/**
+ * One contents item as the projection gives it: the parts of its heading (number, title) joined by «. », then
+ * « / » and its authors joined by «, » — «Т. 3. Эмма / Дж. Остин»; '' when the heading is empty.
+ */
+export function contentsItem(heading: string[], responsibility: string[]): string {
+  const text = heading.map(contentsPart).filter(Boolean).join('. ');
+  const by = responsibility.map(contentsPart).filter(Boolean).join(', ');
+  return text && by ? `${text} / ${by}` : text;
+}
+
+/** ISBD punctuation the cataloguer wrote between items (« -- ») and after parts («Т. 1.») goes. */
+const contentsPart = (value: string) => clean(value.replace(/\s*--\s*$/, '').replace(/\.$/, ''));
 
 function projectPersons(mapping: SchemaMapping, data: (tag: string) => DataField[]): ProjectedPerson[] {
   const persons: ProjectedPerson[] = [];

@@ -16,7 +16,7 @@ export interface BibFormValues {
   persons: { name: string; role: string }[];
   responsibility: string; edition: string; place: string; publisher: string; year: string; extent: string; series: string;
   isbns: string; language: string; bbk: string; authorMark: string; udc: string;
-  subjects: string; keywords: string; annotation: string; ageRating: string;
+  subjects: string; keywords: string; annotation: string; contents: string; ageRating: string;
 }
 
 const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean);
@@ -24,7 +24,8 @@ const lines = (text: string) => text.split('\n').map((line) => line.trim()).filt
 export function valuesOfForm(form: BibFormView, schema: Schema): BibFormValues {
   return {
     ...form, schema, year: form.year === null ? '' : String(form.year), isbns: form.isbns.join('\n'),
-    subjects: form.subjects.join('\n'), keywords: form.keywords.join('\n'), ageRating: form.ageRating ?? '',
+    subjects: form.subjects.join('\n'), keywords: form.keywords.join('\n'), contents: (form.contents ?? []).join('\n'),
+    ageRating: form.ageRating ?? '',
     persons: form.persons.length ? form.persons : [{ name: '', role: 'aut' }],
   };
 }
@@ -32,7 +33,7 @@ export function valuesOfForm(form: BibFormView, schema: Schema): BibFormValues {
 export const emptyValues = (): BibFormValues => ({
   schema: 'rusmarc', documentType: 'book', title: '', subtitle: '', parallelTitle: '', persons: [{ name: '', role: 'aut' }],
   responsibility: '', edition: '', place: '', publisher: '', year: '', extent: '', series: '', isbns: '', language: 'rus', bbk: '',
-  authorMark: '', udc: '', subjects: '', keywords: '', annotation: '', ageRating: '',
+  authorMark: '', udc: '', subjects: '', keywords: '', annotation: '', contents: '', ageRating: '',
 });
 
 export function formOfValues(values: BibFormValues): BibFormView {
@@ -45,7 +46,7 @@ export function formOfValues(values: BibFormValues): BibFormView {
     year: year === '' ? null : Number.isInteger(Number(year)) ? Number(year) : -1,
     extent: values.extent, series: values.series, isbns: lines(values.isbns), language: values.language, bbk: values.bbk,
     authorMark: values.authorMark, udc: values.udc, subjects: lines(values.subjects), keywords: lines(values.keywords),
-    annotation: values.annotation, ageRating: (values.ageRating || null) as AgeRating | null,
+    annotation: values.annotation, contents: lines(values.contents), ageRating: (values.ageRating || null) as AgeRating | null,
   };
 }
 
@@ -130,7 +131,7 @@ export function BibRecordForm({ initial, options, recordId, label, submitLabel, 
       {(binding) => <input {...binding} type="text" name={key} value={values[key]} onChange={(event) => set(key, event.target.value)} />}
     </Field>
   );
-  const area = (key: 'isbns' | 'subjects' | 'keywords' | 'annotation', fieldLabel: string, hint: string, rows: number, below?: ReactNode) => (
+  const area = (key: 'isbns' | 'subjects' | 'keywords' | 'annotation' | 'contents', fieldLabel: string, hint: string, rows: number, below?: ReactNode) => (
     <Field label={fieldLabel} hint={below ? undefined : hint} errors={errorsOf(key)} wide={key !== 'isbns' && key !== 'keywords'}>
       {(binding) => (
         <>
@@ -247,6 +248,7 @@ export function BibRecordForm({ initial, options, recordId, label, submitLabel, 
           {area('subjects', f.subjects, f.subjectsHint, 3)}
           {area('keywords', f.keywords, f.keywordsHint, 3)}
           {area('annotation', f.annotation, '', 4)}
+          {area('contents', f.contents, f.contentsHint, 4)}
           <Field label={f.ageRating} required hint={f.ageRatingHint} errors={errorsOf('ageRating')} wide>
             {(binding) => (
               <select {...binding} value={values.ageRating} onChange={(event) => set('ageRating', event.target.value)}>
