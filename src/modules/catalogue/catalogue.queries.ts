@@ -221,12 +221,16 @@ export async function bibRecordCounts(db: Db): Promise<{ analyzed: number; live:
 
 /**
  * Refreshes the planner's statistics of the catalogue. `matchingOnly`: just the columns the re-import
- * matching looks up and the one the search index's change feed reads (cheap; during a long import), else the whole table.
+ * matching looks up and the one the search index's change feed reads (cheap; during a long import); else
+ * every column a query filters or joins on — the ISBN and duplicate lookups, the projection refresh — but
+ * not the wide ones no query filters on (the record, the search vector: 80 % of a whole-table ANALYZE's
+ * time, measured 1.6–2.1 s against 0.3 s at 50,000 records).
  */
 export async function analyzeBibRecords(db: Db, { matchingOnly }: { matchingOnly: boolean }): Promise<void> {
   await (matchingOnly
     ? sql`ANALYZE bib_records (network_id, schema, control_number, control_number_source, isbns, match_key, changed_xid)`
-    : sql`ANALYZE bib_records`).execute(db);
+    : sql`ANALYZE bib_records (id, network_id, schema, control_number, control_number_source, isbns, invalid_isbns, match_key,
+        changed_xid, title, year, projection_version)`).execute(db);
 }
 
 export async function countBibRecords(db: Db, networkId: number): Promise<number> {

@@ -163,8 +163,8 @@ export async function importMarc(options: {
   }
   await save();
   await writing;
-  // The whole table's statistics (search plans too) once the import has added a tenth of it; during the
-  // import saveBibRecords keeps only the matching columns' up to date. PGlite has no autovacuum to do it.
+  // The statistics of every column queries filter on, once the import has added a tenth of the table; during
+  // the import saveBibRecords keeps only the matching columns' up to date. PGlite has no autovacuum to do it.
   if (summary.imported > 0 && summary.imported >= analyzedBefore / 10) await analyzeBibRecords(db, { matchingOnly: false });
   await report();
   if (summary.read === 0) throw new NotMarcError(NO_RECORDS[format]);
