@@ -12,11 +12,13 @@
  *   --twice imports the file a second time (on-match skip: the re-import path, matching only).
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql, type Kysely } from 'kysely';
 import { openScratchDatabase } from '../test/database.js';
+import type { DB } from '../src/db/schema.js';
 import { systemActor } from '../src/modules/auth/index.js';
 import { importMarc } from '../src/modules/catalogue/index.js';
 import { createNetwork } from '../src/modules/network/index.js';
@@ -38,6 +40,25 @@ if (!existsSync(file)) {
 }
 
 const mb = (bytes: number) => `${Math.round(bytes / 1e6)} MB`;
+
+/**
+ * CPU seconds (user + system) the database's server processes serving this database have used, read from
+ * /proc — so only when PostgreSQL runs on this machine; null otherwise (and on PGlite, which runs in this process).
+ */
+async function serverCpuSeconds(db: Kysely<DB>): Promise<number | null> {
+  const { rows } = await sql<{ pid: number }>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`.execute(db);
+  const ticksPerSecond = 100; // USER_HZ on Linux
+  try {
+    return rows.reduce((sum, { pid }) => {
+      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th of them.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return sum + (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+    }, 0);
+  } catch {
+    return null;
+  }
+}
 const size = statSync(file).size;
 console.log(`${file}: ${mb(size)}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; batch ${batchSize ?? 'default'}`);
 
@@ -50,6 +71,8 @@ for (const engine of engines) {
     for (const pass of twice ? ['first', 'again'] : ['first']) {
       const rss: string[] = [];
       let quarter = 1;
+      const serverBefore = engine === 'pglite' ? null : await serverCpuSeconds(database.db);
+      const ownBefore = process.cpuUsage();
       const started = performance.now();
       const summary = await importMarc({
         db: database.db, actor, source: createReadStream(file, { highWaterMark: 1 << 20 }),
@@ -65,6 +88,12 @@ for (const engine of engines) {
       console.log(`${engine} (${pass === 'first' ? 'new records' : 'again, on-match skip'}): ${summary.read} records in ${seconds.toFixed(1)} s = `
         + `${Math.round(summary.read / seconds).toLocaleString('en-US')} records/s; ${JSON.stringify(summary)}`);
       console.log(`  RSS ${rss.join(', ')}; peak ${mb(process.resourceUsage().maxRSS * 1024)}; load average ${os.loadavg()[0]!.toFixed(2)}`);
+      // Where the CPU went, per record: this process (reading, projection, the rows' JSON) and the database server.
+      const own = process.cpuUsage(ownBefore);
+      const serverAfter = serverBefore === null ? null : await serverCpuSeconds(database.db);
+      const perRecord = (seconds: number) => `${Math.round((seconds * 1e6) / summary.read)} µs a record`;
+      console.log(`  CPU: this process ${((own.user + own.system) / 1e6).toFixed(1)} s (${perRecord((own.user + own.system) / 1e6)})`
+        + (serverAfter === null || serverBefore === null ? '' : `, database server ${(serverAfter - serverBefore).toFixed(1)} s (${perRecord(serverAfter - serverBefore)})`));
     }
   } finally {
     await database.close();
