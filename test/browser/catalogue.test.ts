@@ -88,6 +88,8 @@ describe('cataloguing in Chromium', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/catalogue-edit.png`, fullPage: true });
     await page.getByRole('button', { name: 'Сохранить изменения' }).click();
     await page.getByText('Изменения сохранены').waitFor();
+    // The message comes with the page; the record itself is loaded after it («Загрузка…» meanwhile).
+    await page.getByText(`${TITLE} : очерки истории / И. П. Тестовый`).first().waitFor();
     const edited = await page.locator('main').innerText();
     expect(edited).toContain(`${TITLE} : очерки истории / И. П. Тестовый`);
     expect(edited).toContain('2-е изд.');
