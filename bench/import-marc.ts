@@ -51,6 +51,8 @@ async function serverCpuSeconds(db: Kysely<DB>): Promise<number | null> {
   try {
     return rows.reduce((sum, { pid }) => {
       // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th of them.
+      // A server on another machine: its pids here are other programs (or none) — no figure.
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') throw new Error('not a PostgreSQL process');
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       return sum + (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;

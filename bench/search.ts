@@ -21,7 +21,6 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
@@ -207,15 +206,6 @@ function serverMemory(pid: number): string {
   }
 }
 
-/** A port no one listens on now. */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
@@ -235,11 +225,10 @@ async function main() {
   console.log(`query mix: ${mix.length} queries (${[...new Set(mix.map((m) => m.kind))].join(', ')})`);
 
   // The product's own server, as `npm start` runs it: «biblioset serve» (on PostgreSQL one process per core,
-  // each with its copy of the search index; --workers N to choose), on a free port.
-  const port = await freePort();
+  // each with its copy of the search index; --workers N to choose), on a port the system picks (--port 0).
   const where = engine === 'pglite' ? ['--data', dataDir] : ['--database-url', (location() as { databaseUrl: string }).databaseUrl];
   const workers = option('--workers');
-  const child = spawn(process.execPath, [fileURLToPath(new URL('../bin/biblioset.mjs', import.meta.url)), 'serve', '--port', String(port), ...where,
+  const child = spawn(process.execPath, [fileURLToPath(new URL('../bin/biblioset.mjs', import.meta.url)), 'serve', '--port', '0', ...where,
     ...(workers ? ['--workers', workers] : [])], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, BIBLIOSET_LOG_REQUESTS: '0' } });
   const started = performance.now();
   const base = await new Promise<string>((resolve, reject) => {
@@ -247,7 +236,7 @@ async function main() {
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const url = /Откройте в браузере: (http:\/\/[^/\s]+)\//.exec(output)?.[1];
-      // Ready when the search index is loaded (the server says so; searches before would wait for it).
+      // Ready when the search index is loaded in every server process (the server says so; searches before would wait).
       if (url && /Поиск по каталогу готов/.test(output)) resolve(url);
     });
     child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));

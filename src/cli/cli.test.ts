@@ -12,7 +12,7 @@ import {
 } from '../modules/catalogue/index.js';
 import { listNetworks } from '../modules/network/index.js';
 
-/** The command as users run it, on PGlite folders in a temporary directory (always the embedded engine). */
+/** The command as users run it, on PGlite folders in a temporary directory (one test, on PostgreSQL only, serves a scratch database). */
 const BIN = fileURLToPath(new URL('../../bin/biblioset.mjs', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'biblioset-cli-'));
 const original = join(work, 'original');

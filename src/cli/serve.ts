@@ -25,52 +25,92 @@ async function prepareDatabase(database: Database, adminPassword: string | undef
   return notes;
 }
 
+/** «Поиск по каталогу готов: записей N, X с.» — printed once the search index is loaded (by every process, if several). */
+const indexReadyLine = (records: number, seconds: number) =>
+  `  Поиск по каталогу готов: записей ${records}, ${seconds.toFixed(1).replace('.', ',')} с.`;
+
 /**
  * Loads the catalogue's search index in the background (a million records take tens of seconds; searches wait
- * for it) and says when it is ready. `announce`: print the line (one process of several prints it).
+ * for it) and reports when it is ready. A failed load is said on stderr; the next search tries again.
  */
-function loadSearchIndex(database: Database, announce: boolean): void {
+function loadSearchIndex(database: Database, onLoaded: (records: number, seconds: number) => void): void {
   const started = performance.now();
   loadCatalogueSearchIndex(database.db).then(
-    (records) => {
-      if (announce) console.log(`  Поиск по каталогу готов: записей ${records}, ${((performance.now() - started) / 1000).toFixed(1).replace('.', ',')} с.`);
-    },
-    // The server stopped while it loaded, or the database failed: the next search tries again and reports it.
-    () => undefined,
+    (records) => onLoaded(records, (performance.now() - started) / 1000),
+    (error: unknown) => console.error(`Индекс поиска не загружен (попробую при первом поиске): ${error instanceof Error ? error.message : String(error)}`),
   );
 }
 
-/** Serves the open database until a signal stops the server and closes it (closed at once if the server cannot start): the address. */
-async function serveDatabase(database: Database, config: ServerConfig): Promise<string> {
+/** Serves the open database (closed at once if the server cannot start): its address and how to stop it. */
+async function serveDatabase(database: Database, config: ServerConfig): Promise<{ url: string; stop: () => Promise<void> }> {
   const server = await startServer({ database, config }).catch(async (error: unknown) => {
     await database.close();
     throw error;
   });
-  stopOnSignals(async () => {
-    await server.close();
-    await database.close();
-  });
-  return server.url;
+  return {
+    url: server.url,
+    stop: async () => {
+      await server.close();
+      await database.close();
+    },
+  };
 }
 
-/** A process of several (see ServerConfig.workers): the database is prepared by the first; this one serves. */
+/** What a worker and the first process tell each other. */
+interface WorkerMessage {
+  listening?: string;
+  indexLoaded?: { records: number; seconds: number };
+  stop?: true;
+}
+
+/**
+ * A process of several (see ServerConfig.workers): the database is prepared by the first; this one serves.
+ * Signals are the first process's to handle — Ctrl+C reaches the whole process group, and a worker taking it
+ * as well would see the first process's request as a second signal and stop by force —; the first process
+ * asks each worker to stop by a message, and a worker whose first process is gone stops too.
+ */
 async function serveAsWorker(config: ServerConfig): Promise<void> {
   const database = await openForCommand(config.database);
-  process.send!({ listening: await serveDatabase(database, config) });
-  loadSearchIndex(database, cluster.worker!.id === 1);
+  const { url, stop } = await serveDatabase(database, config);
+  const ignore = () => undefined;
+  process.on('SIGINT', ignore);
+  process.on('SIGTERM', ignore);
+  let stopping = false;
+  const stopOnce = () => {
+    if (stopping) return;
+    stopping = true;
+    stop().then(() => process.exit(0), (error: unknown) => {
+      console.error(`Ошибка при остановке процесса сервера: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    });
+  };
+  process.on('message', (message: WorkerMessage) => message.stop && stopOnce());
+  process.on('disconnect', stopOnce);
+  process.send!({ listening: url } satisfies WorkerMessage);
+  loadSearchIndex(database, (records, seconds) => process.send!({ indexLoaded: { records, seconds } } satisfies WorkerMessage));
 }
 
 /**
  * Starts `count` server processes on the same port (node:cluster: connections are handed to them in turn) and
- * waits until all listen; one that stops later is replaced. Returns the address to open.
+ * waits until all listen; one that stops later is replaced. Says when every process has loaded its search
+ * index. Returns the address to open.
  */
 async function startWorkers(count: number): Promise<string> {
   let stopping = false;
   const urls = await Promise.all(Array.from({ length: count }, () => new Promise<string>((resolve, reject) => {
     const worker = cluster.fork();
-    worker.on('message', (message: { listening?: string }) => message.listening && resolve(message.listening));
+    worker.on('message', (message: WorkerMessage) => message.listening && resolve(message.listening));
     worker.on('exit', (code) => reject(new Error(`Процесс сервера завершился при запуске (код ${code})`)));
   })));
+  const loaded = new Map<number, { records: number; seconds: number }>();
+  cluster.on('message', (worker, message: WorkerMessage) => {
+    if (!message.indexLoaded || loaded.size === count) return;
+    loaded.set(worker.id, message.indexLoaded);
+    if (loaded.size === count) {
+      const slowest = Math.max(...[...loaded.values()].map((entry) => entry.seconds));
+      console.log(indexReadyLine(message.indexLoaded.records, slowest));
+    }
+  });
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;
     console.error(`Процесс сервера ${worker.process.pid} завершился (${signal ?? `код ${code}`}); запускаю новый.`);
@@ -79,10 +119,12 @@ async function startWorkers(count: number): Promise<string> {
   stopOnSignals(async () => {
     stopping = true;
     const workers = Object.values(cluster.workers ?? {}).filter((worker) => worker !== undefined);
-    await Promise.all(workers.map((worker) => new Promise<void>((resolve) => {
-      worker.once('exit', () => resolve());
-      worker.process.kill('SIGTERM');
+    const codes = await Promise.all(workers.map((worker) => new Promise<number | null>((resolve) => {
+      worker.once('exit', (code) => resolve(code));
+      worker.send({ stop: true } satisfies WorkerMessage);
     })));
+    const failed = codes.filter((code) => code !== 0).length;
+    if (failed > 0) throw new Error(`процессов сервера, остановившихся с ошибкой: ${failed}`);
   });
   return urls[0]!;
 }
@@ -107,7 +149,9 @@ export function registerServe(program: Command): void {
       }
       let url: string;
       if (config.workers === 1) {
-        url = await serveDatabase(database, config);
+        const served = await serveDatabase(database, config);
+        stopOnSignals(served.stop);
+        url = served.url;
       } else {
         await database.close();
         url = await startWorkers(config.workers);
@@ -124,6 +168,6 @@ export function registerServe(program: Command): void {
           'Остановить: Ctrl+C.',
         ].join('\n'),
       );
-      if (config.workers === 1) loadSearchIndex(database, true);
+      if (config.workers === 1) loadSearchIndex(database, (records, seconds) => console.log(indexReadyLine(records, seconds)));
     });
 }

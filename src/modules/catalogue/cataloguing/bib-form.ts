@@ -413,7 +413,7 @@ const SLOTS: Slot[] = [
  * its heading and authors gone. Repeated until nothing changes — one pass can leave a full stop the next removes
  * («Эмма..»).
  */
-function normaliseContentsItem(item: string): string {
+export function normaliseContentsItem(item: string): string {
   for (let current = item; ;) {
     const { heading, authors } = splitContentsItem(current);
     const next = contentsItem([heading], authors ? [authors] : []);

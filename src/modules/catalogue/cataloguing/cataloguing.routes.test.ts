@@ -88,6 +88,14 @@ describe('POST /api/catalogue/records', () => {
     expect(problem.detail).toContain('ISBN 978-5-08-005955-2 : неверная контрольная цифра');
   });
 
+  it('refuses a contents line without a title rather than dropping it, naming the line', async () => {
+    const response = await create(librarian, { form: form({ isbns: [], contents: ['Выстрел', ' / А. С. Пушкин', ''] }) });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([
+      { field: 'form.contents.1', message: 'Содержание, строка 2 («/ А. С. Пушкин»): нет заглавия произведения — пишите «Заглавие / Авторы»' },
+    ]);
+  });
+
   it('refuses a body with both or neither of form and record, and a MARC21 record sent as RUSMARC', async () => {
     expect((await create(librarian, {})).statusCode).toBe(400);
     const both = await create(librarian, { form: form({}), record: { leader: '', fields: [] } });

@@ -1,6 +1,6 @@
 import { ProblemError, type FieldError } from '../../../server/problem.js';
 import { parseIsbn } from '../../../shared/isbn.js';
-import type { BibForm } from './bib-form.js';
+import { normaliseContentsItem, type BibForm } from './bib-form.js';
 
 /** The earliest year a record may carry (incunabula are older, but not in a municipal library's catalogue). */
 export const MIN_YEAR = 1000;
@@ -37,6 +37,12 @@ export function bibFormProblems(form: BibForm, options: { previous: BibForm | nu
   }
   form.persons.forEach((person, index) => {
     if (person.name.trim() === '' && person.role.trim() !== '') problems.push({ field: `persons.${index}.name`, message: 'Лицо: укажите имя' });
+  });
+  // A line with words but no title would be dropped silently on saving (the projection keeps no work without one).
+  form.contents.forEach((item, index) => {
+    if (item.trim() !== '' && normaliseContentsItem(item) === '') {
+      problems.push({ field: `contents.${index}`, message: `Содержание, строка ${index + 1} («${item.trim()}»): нет заглавия произведения — пишите «Заглавие / Авторы»` });
+    }
   });
   if (form.language !== '' && !/^[a-z]{3}$/.test(form.language.trim().toLowerCase())) {
     problems.push({ field: 'language', message: 'Язык: код из трёх латинских букв (rus, eng…)' });

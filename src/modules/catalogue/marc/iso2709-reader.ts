@@ -278,10 +278,11 @@ class FieldText {
   }
 
   cut(from: number, to: number): string {
-    if (this.whole === null) return FIELD_DECODERS[this.encoding](this.bytes, from, to, this.problems);
-    if (this.singleByte) return this.whole.slice(from - this.dataBase, to - this.dataBase);
-    if (this.insideCharacter(from) || this.insideCharacter(to)) return this.bytes.toString('utf8', from, to);
-    return this.whole.slice(this.characterOffset(from), this.characterOffset(to));
+    if (this.whole !== null && this.singleByte) return this.whole.slice(from - this.dataBase, to - this.dataBase);
+    if (this.whole !== null && !this.insideCharacter(from) && !this.insideCharacter(to)) {
+      return this.whole.slice(this.characterOffset(from), this.characterOffset(to));
+    }
+    return FIELD_DECODERS[this.encoding](this.bytes, from, to, this.problems);
   }
 
   private insideCharacter(byte: number): boolean {

@@ -79,4 +79,12 @@ describe('the in-memory index', () => {
     // Ranked by ts_rank: the title (weight A) occurrences first.
     expect(search(index, 'пушкин').ids).toEqual([1, 2, 3]);
   });
+
+  it('ranks a weight-A occurrence before a weight-B one whatever their ids', () => {
+    const index = new CatalogueIndex();
+    index.put(row(1, 'сказки', `'пушкин':5B 'сказк':1A`, 1990));
+    index.put(row(2, 'сказки пушкина', `'пушкин':2A 'сказк':1A`, 1990));
+    index.merge();
+    expect(search(index, 'пушкин').ids).toEqual([2, 1]);
+  });
 });

@@ -246,10 +246,11 @@ class RecentSegment {
   }
 }
 
-function add(byLexeme: Map<number, number[]>, lexeme: number, posting: number): void {
-  const list = byLexeme.get(lexeme);
-  if (list) list.push(posting);
-  else byLexeme.set(lexeme, [posting]);
+/** Appends `value` to the list `map` keeps under `key` (postings by lexeme, slots by ББК key). */
+function add(map: Map<number, number[]>, key: number, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 const EMPTY_MAIN: MainSegment = {
@@ -323,10 +324,7 @@ export class CatalogueIndex {
   private addBbkSlots(slot: number): void {
     const { starts, codes } = this.slots.bbkKeys;
     for (let k = starts.array[slot]!; k < starts.array[slot + 1]!; k++) {
-      const code = codes.array[k]!;
-      const list = this.bbkSlots!.get(code);
-      if (list) list.push(slot);
-      else this.bbkSlots!.set(code, [slot]);
+      add(this.bbkSlots!, codes.array[k]!, slot);
     }
   }
 

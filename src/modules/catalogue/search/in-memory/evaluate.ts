@@ -12,7 +12,7 @@
  */
 import { parseYearRange, type SearchField, type SearchNode } from '../query.js';
 import { bbkPrefixKey, wordsOf } from '../keys.js';
-import { hashKey, NO_YEAR, type CatalogueIndex, type SortedKind } from './catalogue-index.js';
+import { hashKey, NO_YEAR, type CatalogueIndex, type PostingCursor, type SortedKind } from './catalogue-index.js';
 import { offsetOf, orContribution, tsRank, weightOf } from './tsvector.js';
 
 /** Weights (PostgreSQL's codes: A 3, B 2, C 1, D 0) a field term matches, as a bit mask. */
@@ -26,7 +26,7 @@ export interface ResolvedTerms {
   ids: ReadonlyMap<SearchNode, readonly number[]>;
 }
 
-export interface IndexFilters {
+interface IndexFilters {
   yearFrom?: number; yearTo?: number;
   documentTypes?: string[]; languages?: string[]; bbkDivisions?: string[]; ageRatings?: string[];
 }
@@ -36,7 +36,7 @@ export type IndexOrder =
   | { kind: 'relevance'; exactTitle: string | null; exactAuthor: string | null }
   | { kind: 'title' | 'year-desc' | 'year-asc' };
 
-export type FacetName = 'documentTypes' | 'languages' | 'bbkDivisions' | 'ageRatings' | 'years';
+type FacetName = 'documentTypes' | 'languages' | 'bbkDivisions' | 'ageRatings' | 'years';
 export interface FacetCount { facet: FacetName; value: string; count: number }
 
 export interface IndexSearch {
@@ -44,7 +44,7 @@ export interface IndexSearch {
   offset: number; limit: number; facets: boolean;
 }
 
-export interface IndexResult { total: number; ids: number[]; facets?: FacetCount[] }
+interface IndexResult { total: number; ids: number[]; facets?: FacetCount[] }
 
 /** A lexeme of a words node: its number in the index (-1: no record has it) and its place in the phrase. */
 interface PlacedLexeme { lexeme: number; offset: number }
@@ -401,7 +401,7 @@ function phraseBits(index: CatalogueIndex, node: Extract<TextNode, { kind: 'word
 }
 
 /** Whether, in the cursors' current record, some start position has each lexeme at start + its offset. */
-function phraseAt(cursors: ReturnType<CatalogueIndex['cursor']>[], node: Extract<TextNode, { kind: 'words' }>): boolean {
+function phraseAt(cursors: PostingCursor[], node: Extract<TextNode, { kind: 'words' }>): boolean {
   const lead = cursors[0]!;
   const leadOffset = node.lexemes[0]!.offset;
   for (let i = lead.from; i < lead.to; i++) {

@@ -6,8 +6,8 @@ export class Growable<A extends NumberArray> {
   array: A;
   length = 0;
 
-  constructor(private readonly Make: ArrayMaker<A>, capacity = 1024) {
-    this.array = new Make(capacity);
+  constructor(private readonly Make: ArrayMaker<A>) {
+    this.array = new Make(1024);
   }
 
   push(value: number): void {
@@ -16,7 +16,7 @@ export class Growable<A extends NumberArray> {
   }
 
   /** Room for `length` values without another copy. */
-  reserve(length: number): void {
+  private reserve(length: number): void {
     if (length <= this.array.length) return;
     const next = new this.Make(Math.max(length, this.array.length * 2));
     next.set(this.array.subarray(0, this.length));

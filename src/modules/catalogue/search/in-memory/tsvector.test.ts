@@ -89,6 +89,11 @@ describe('reading tsvector text', () => {
   it('ranks a lexeme without positions as PostgreSQL does: one occurrence of weight D', () => {
     expect(orContribution([])).toBe(orContribution([5]));
     expect(tsRank([[], undefined], false)).toBe(Math.fround(Math.fround(orContribution([])) / 2));
+    // PostgreSQL's own figures (psql, float4 read as float8): ts_rank('a', 'a') = ts_rank('a:5', 'a'), and
+    // ts_rank('a b', 'a|c') — the expectations above compare the code only with itself.
+    expect(tsRank([[]], false)).toBe(Math.fround(0.0607927106320858));
+    expect(tsRank([[5]], false)).toBe(Math.fround(0.0607927106320858));
+    expect(tsRank([[], undefined], false)).toBe(Math.fround(0.0303963553160429));
   });
 });
 
