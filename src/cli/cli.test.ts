@@ -265,6 +265,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('the server on PostgreSQL, in tw
           if (match && /Поиск по каталогу готов/.test(stdout)) resolve(match[1]!);
         });
         void exited.then((result) => reject(new Error(`serve ended: ${result.stderr}`)));
+        // Fails with what the server said rather than as a bare timeout.
+        setTimeout(() => reject(new Error(`serve not ready in 150 s:\n${output().stdout}\n${output().stderr}`)), 150_000).unref();
       });
       expect(output().stdout).toContain('Процессов сервера: 2');
       const found = async (text: string) => {

@@ -92,16 +92,12 @@ async function serveAsWorker(config: ServerConfig): Promise<void> {
 
 /**
  * Starts `count` server processes on the same port (node:cluster: connections are handed to them in turn) and
- * waits until all listen; one that stops later is replaced. Says when every process has loaded its search
- * index. Returns the address to open.
+ * waits until all listen; one that stops later is replaced (a second later, so that a process failing at once
+ * does not spin). Says when every process has loaded its search index — listened for before the first fork, as
+ * a quick process can report its index before a slow one listens. Returns the address to open.
  */
 async function startWorkers(count: number): Promise<string> {
   let stopping = false;
-  const urls = await Promise.all(Array.from({ length: count }, () => new Promise<string>((resolve, reject) => {
-    const worker = cluster.fork();
-    worker.on('message', (message: WorkerMessage) => message.listening && resolve(message.listening));
-    worker.on('exit', (code) => reject(new Error(`Процесс сервера завершился при запуске (код ${code})`)));
-  })));
   const loaded = new Map<number, { records: number; seconds: number }>();
   cluster.on('message', (worker, message: WorkerMessage) => {
     if (!message.indexLoaded || loaded.size === count) return;
@@ -111,10 +107,16 @@ async function startWorkers(count: number): Promise<string> {
       console.log(indexReadyLine(message.indexLoaded.records, slowest));
     }
   });
+  const urls = await Promise.all(Array.from({ length: count }, () => new Promise<string>((resolve, reject) => {
+    const worker = cluster.fork();
+    worker.on('message', (message: WorkerMessage) => message.listening && resolve(message.listening));
+    worker.on('exit', (code) => reject(new Error(`Процесс сервера завершился при запуске (код ${code})`)));
+  })));
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;
+    loaded.delete(worker.id);
     console.error(`Процесс сервера ${worker.process.pid} завершился (${signal ?? `код ${code}`}); запускаю новый.`);
-    cluster.fork();
+    setTimeout(() => stopping || cluster.fork(), 1000);
   });
   stopOnSignals(async () => {
     stopping = true;
