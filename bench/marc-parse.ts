@@ -9,7 +9,7 @@
  *      npx tsx bench/marc-parse.ts --xml FILE   (MARCXML only, on a file of yours, e.g. bench/generate-marc-file.ts's)
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, existsSync, fsyncSync, openSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
 import { StringDecoder } from 'node:string_decoder';
@@ -70,6 +70,13 @@ async function buildFiles(): Promise<void> {
   iso.end();
   xml.end();
   await Promise.all([once(iso, 'finish'), once(xml, 'finish')]);
+  // Written to disk before timing: otherwise the kernel writes the 800 MB back while the readers are timed
+  // (measured: ISO 2709 65,380 records/s right after building against 164,799 in the next run).
+  for (const file of [isoPath, xmlPath]) {
+    const fd = openSync(file, 'r');
+    fsyncSync(fd);
+    closeSync(fd);
+  }
   console.log(`built ${total} records from ${records.length} clean corpus records:`);
   console.log(`  ${isoPath} ${(statSync(isoPath).size / 1e6).toFixed(0)} MB, ${xmlPath} ${(statSync(xmlPath).size / 1e6).toFixed(0)} MB`);
 }
