@@ -154,8 +154,10 @@ export async function importMarc(options: {
     batch.push(prepareBibRecord(result.record, recordSchema));
     // Let the database's answers in: the reader runs on promises alone and would otherwise keep the
     // event loop to itself for a whole chunk of the file (~1 MB, ~100 ms), delaying each of the batch
-    // writer's round trips by as much (measured: 2,170 → 3,010 records/s).
-    if (batch.length % 50 === 0) await new Promise(setImmediate);
+    // writer's round trips by as much (measured: 2,170 → 3,010 records/s). Every 10 records rather than 50
+    // (~1.5 ms of work between two looks): 3,768 → 4,373–4,496 records/s on 200,000 records (session 7);
+    // every 3 gained nothing more.
+    if (batch.length % 10 === 0) await new Promise(setImmediate);
     if (batch.length >= batchSize) {
       await save();
       failedSinceReport = 0;
