@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { withAdminClient } from '../../test/database.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database.js';
 import { branches } from '../demo/kargasok.js';
@@ -240,15 +240,7 @@ describe('the biblioset command', { timeout: 120_000 }, () => {
  * process at the next search. PostgreSQL only (PGlite allows one process).
  */
 describe.skipIf(!process.env.TEST_DATABASE_URL)('the server on PostgreSQL, in two processes', { timeout: 180_000 }, () => {
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
+  const admin = (statement: string) => withAdminClient(process.env.TEST_DATABASE_URL!, (client) => client.query(statement));
   const name = `biblioset_cli_${process.pid}`;
   const url = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://unused');
   url.pathname = `/${name}`;

@@ -136,7 +136,7 @@ export function registerServe(program: Command): void {
     .description('запустить веб-сервер; при первом запуске на пустой базе — загрузить демонстрационную сеть и создать администратора')
     .option('-p, --port <порт>', 'порт (или PORT; по умолчанию 3000; 0 — любой свободный)')
     .option('--host <адрес>', 'сетевой адрес (или HOST; по умолчанию 127.0.0.1 — только этот компьютер, 0.0.0.0 — вся сеть)')
-    .option('--workers <число>', 'процессов сервера (или BIBLIOSET_WORKERS; на PostgreSQL по умолчанию — по числу ядер, на PGlite — один)')
+    .option('--workers <число>', 'процессов сервера (или BIBLIOSET_WORKERS; на PostgreSQL по умолчанию — по числу ядер, не больше 4, на PGlite — один)')
     .action(async (flags: ConfigFlags) => {
       const config = resolveServerConfig(flags);
       if (cluster.isWorker) return serveAsWorker(config);

@@ -24,22 +24,16 @@ import {
   createCampaign, createEvents, createPartner, ensureDefaultEventDictionaries, recordParticipation, setEventPlan,
   type CreateCampaignInput, type CreateEventInput, type CreatePartnerInput, type EventDirectionCode, type EventFormCode,
 } from '../modules/events/index.js';
+import { seededRandom } from '../shared/random.js';
 import { idOf } from './ids.js';
 import { branches, type DemoBranchCode } from './kargasok.js';
 
 const YEAR = 2023;
 const ILLUSTRATIVE = 'демонстрационные данные';
 
-// A small seeded generator (mulberry32): the same year on every load, no Math.random.
+/** Draws from a seeded generator: the same year on every load, no Math.random. */
 function randomFrom(seedText: string) {
-  let seed = 2166136261;
-  for (const char of seedText) seed = Math.imul(seed ^ char.charCodeAt(0), 16777619);
-  const next = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let value = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seedText);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   return { next, int, chance: (p: number) => next() < p, pick: <T>(items: readonly T[]): T => items[int(0, items.length - 1)]! };
 }

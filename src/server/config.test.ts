@@ -1,6 +1,8 @@
-import { availableParallelism } from 'node:os';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { describeLocation, resolveServerConfig } from './config.js';
+
+/** A machine of 32 cores, where the default number of server processes is capped. */
+vi.mock('node:os', async (original) => ({ ...await original<typeof import('node:os')>(), availableParallelism: () => 32 }));
 
 const cwd = '/srv/biblioset';
 const resolveWith = (flags: Parameters<typeof resolveServerConfig>[0], env: Record<string, string> = {}) =>
@@ -37,9 +39,10 @@ describe('configuration', () => {
     ).toEqual({ database: { dataDir: '/var/lib/biblioset' }, port: 8080, host: '127.0.0.1', secureCookies: true, logRequests: false, publicNetwork: 'kargasok', workers: 1 });
   });
 
-  it('runs one server process per core on PostgreSQL and one on PGlite, unless told', () => {
+  it('runs one server process per core on PostgreSQL, at most 4, and one on PGlite, unless told', () => {
     const postgres = { DATABASE_URL: 'postgres://db/x' };
-    expect(resolveWith({}, postgres).workers).toBe(availableParallelism());
+    expect(resolveWith({}, postgres).workers).toBe(4);
+    expect(resolveWith({ workers: '32' }, postgres).workers).toBe(32);
     expect(resolveWith({ workers: '3' }, postgres).workers).toBe(3);
     expect(resolveWith({}, { ...postgres, BIBLIOSET_WORKERS: '1' }).workers).toBe(1);
     expect(resolveWith({}).workers).toBe(1);

@@ -31,7 +31,7 @@ export interface ServerConfig {
   publicNetwork: string | undefined;
   /**
    * Server processes sharing the port (--workers or BIBLIOSET_WORKERS): on PostgreSQL one per processor core by
-   * default — a search runs in the process that received it, on its own copy of the catalogue's search index —
+   * default, at most DEFAULT_MAX_WORKERS — a search runs in the process that received it, on its own copy of the catalogue's search index —
    * on PGlite always one (only one process may open its folder).
    */
   workers: number;
@@ -78,10 +78,11 @@ function checkedUrl(url: string): string {
   return url;
 }
 
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (!/^\d+$/.test(value.trim()) || port > 65535) throw new ConfigError(`Порт должен быть числом от 0 до 65535, а не «${value}»`);
-  return port;
+/** The whole number `value` spells, from `min` to `max`; else a ConfigError with `message`. */
+function wholeNumber(value: string, min: number, max: number, message: string): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value.trim()) || number < min || number > max) throw new ConfigError(message);
+  return number;
 }
 
 const isOn = (value: string | undefined) => value !== undefined && ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase());
@@ -92,7 +93,7 @@ export function resolveServerConfig(flags: ConfigFlags, env: Env = process.env, 
   const database = resolveDatabaseLocation(flags, env, cwd);
   return {
     database,
-    port: port === undefined ? DEFAULT_PORT : parsePort(port),
+    port: port === undefined ? DEFAULT_PORT : wholeNumber(port, 0, 65535, `Порт должен быть числом от 0 до 65535, а не «${port}»`),
     host: nonEmpty(flags.host) ?? nonEmpty(env.HOST) ?? DEFAULT_HOST,
     secureCookies: isOn(env.BIBLIOSET_SECURE_COOKIES),
     logRequests: !isOff(env.BIBLIOSET_LOG_REQUESTS),
@@ -101,11 +102,16 @@ export function resolveServerConfig(flags: ConfigFlags, env: Env = process.env, 
   };
 }
 
+/**
+ * Processes by default on PostgreSQL: one per core, at most this many — each holds its own search index in memory
+ * (1.6–1.7 GB for a million records) and up to 10 connections (PostgreSQL allows 100 by default).
+ */
+export const DEFAULT_MAX_WORKERS = 4;
+
 function resolveWorkers(value: string | undefined, database: DatabaseLocation): number {
   const pglite = !('databaseUrl' in database);
-  if (value === undefined) return pglite ? 1 : availableParallelism();
-  const workers = Number(value);
-  if (!/^\d+$/.test(value.trim()) || workers < 1 || workers > 64) throw new ConfigError(`Число процессов сервера должно быть от 1 до 64, а не «${value}»`);
+  if (value === undefined) return pglite ? 1 : Math.min(availableParallelism(), DEFAULT_MAX_WORKERS);
+  const workers = wholeNumber(value, 1, 64, `Число процессов сервера должно быть от 1 до 64, а не «${value}»`);
   if (pglite && workers > 1) throw new ConfigError('Встроенную базу PGlite открывает только один процесс: --workers 1, или база PostgreSQL (DATABASE_URL)');
   return workers;
 }

@@ -226,7 +226,7 @@ function format(node: SearchNode, nested: boolean): string {
   }
 }
 
-/** Every term of a tree with whether it sits under a 'not' (for typo correction, highlighting, exact matches). */
+/** Every term of a tree with whether it sits under a 'not' (the words and ISBNs to look up, typo correction, ranking). */
 export function termsOf(node: SearchNode, negated = false): { term: Extract<SearchNode, { kind: 'term' }>; negated: boolean }[] {
   switch (node.kind) {
     case 'term': return [{ term: node, negated }];

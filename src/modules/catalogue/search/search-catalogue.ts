@@ -13,7 +13,7 @@ import { AGE_RATINGS, ageRatingLabel, decadeLabel, documentTypeLabel, languageLa
 import type { CatalogueIndex } from './in-memory/catalogue-index.js';
 import { searchIndex, type FacetCount, type IndexOrder, type ResolvedTerms } from './in-memory/evaluate.js';
 import { syncedCatalogueIndex } from './in-memory/index-sync.js';
-import { formatSearchBox, type SearchNode } from './query.js';
+import { formatSearchBox, termsOf, type SearchNode } from './query.js';
 import { findCorrectionCandidates, findHitRows, findIdsByIsbn, findWordLexemes, type HitRow } from './search.queries.js';
 
 export type CatalogueSort = 'relevance' | 'title' | 'year-desc' | 'year-asc';
@@ -128,13 +128,10 @@ async function resolveTerms(db: Kysely<DB>, networkId: number, query: SearchNode
   const words: string[] = [];
   const ids = new Map<SearchNode, readonly number[]>();
   const lookups: Promise<void>[] = [];
-  const walk = (node: SearchNode): void => {
-    if (node.kind === 'not') return walk(node.child);
-    if (node.kind !== 'term') return node.children.forEach(walk);
-    if (node.field === 'isbn') lookups.push(findIdsByIsbn(db, networkId, node.text).then((found) => void ids.set(node, found)));
-    else if (node.field !== 'year' && node.field !== 'bbk') words.push(...wordsOf(node.text));
-  };
-  if (query) walk(query);
+  for (const { term } of query ? termsOf(query) : []) {
+    if (term.field === 'isbn') lookups.push(findIdsByIsbn(db, networkId, term.text).then((found) => void ids.set(term, found)));
+    else if (term.field !== 'year' && term.field !== 'bbk') words.push(...wordsOf(term.text));
+  }
   const [lexemes] = await Promise.all([lexemesOf(db, words), ...lookups]);
   return { lexemes, ids };
 }
@@ -208,13 +205,10 @@ function editDistance(a: string, b: string): number {
 /** The query with each word that finds nothing replaced by the closest dictionary word; undefined when nothing changed. */
 async function correctTypos(db: Kysely<DB>, index: CatalogueIndex, networkId: number, query: SearchNode): Promise<SearchNode | undefined> {
   const candidates = new Set<string>();
-  const collect = (node: SearchNode, negated: boolean) => {
-    if (node.kind === 'not') return collect(node.child, !negated);
-    if (node.kind !== 'term') return node.children.forEach((child) => collect(child, negated));
-    if (negated || !['any', 'title', 'author', 'subject'].includes(node.field)) return;
-    for (const word of wordsOf(node.text)) if (word.length >= 3 && /\p{L}/u.test(word)) candidates.add(word);
-  };
-  collect(query, false);
+  for (const { term, negated } of termsOf(query)) {
+    if (negated || !['any', 'title', 'author', 'subject'].includes(term.field)) continue;
+    for (const word of wordsOf(term.text)) if (word.length >= 3 && /\p{L}/u.test(word)) candidates.add(word);
+  }
   // A word to correct finds nothing on its own; a stop word, which full-text ignores, has nothing to correct.
   const lexemes = await lexemesOf(db, candidates);
   const unmatched = [...candidates].filter((word) => {

@@ -328,9 +328,12 @@ export class CatalogueIndex {
     }
   }
 
-  /** The slots the sorted orders cover: those of the last merge (the ones added since follow them). */
-  sortedSlotCount = 0;
   private sortedOrders: Record<SortedKind, Int32Array> = { title: new Int32Array(0), 'year-desc': new Int32Array(0), 'year-asc': new Int32Array(0) };
+
+  /** The slots the sorted orders cover: those of the last merge (the ones added since follow them). */
+  get sortedSlotCount(): number {
+    return this.sortedOrders.title.length;
+  }
 
   /** The slots of the last merge in a sort's order, dead ones included (a browse walks it). */
   sortedSlots(kind: SortedKind): Int32Array {
@@ -477,11 +480,10 @@ export class CatalogueIndex {
     this.bbkSlots = null;
     // The sorted orders of the merged slots (a few hundred milliseconds a million records, once a merge).
     const all = () => Int32Array.from({ length: slots.count }, (_, slot) => slot);
-    const titleOrder = all().sort((a, b) => (slots.titleKeys[a]! < slots.titleKeys[b]! ? -1 : slots.titleKeys[a]! > slots.titleKeys[b]! ? 1
-      : slots.ids.array[a]! - slots.ids.array[b]!));
+    this.titleRanks = new Int32Array(0); // until they are known, compareSlots('title') compares the title keys
+    const titleOrder = all().sort(this.compareSlots('title'));
     this.titleRanks = new Int32Array(slots.count);
     titleOrder.forEach((slot, rank) => { this.titleRanks[slot] = rank; });
-    this.sortedSlotCount = slots.count;
     this.sortedOrders = { title: titleOrder, 'year-desc': all().sort(this.compareSlots('year-desc')), 'year-asc': all().sort(this.compareSlots('year-asc')) };
   }
 }

@@ -10,7 +10,7 @@
  * query as to_tsquery drops them (`a & stop` is `a`, a phrase keeps their place), and a text part made
  * only of stop words matches nothing. Results are exact: every match is counted, faceted and ranked.
  */
-import { parseYearRange, type SearchField, type SearchNode } from '../query.js';
+import { parseYearRange, termsOf, type SearchField, type SearchNode } from '../query.js';
 import { bbkPrefixKey, wordsOf } from '../keys.js';
 import { hashKey, NO_YEAR, type CatalogueIndex, type PostingCursor, type SortedKind } from './catalogue-index.js';
 import { offsetOf, orContribution, tsRank, weightOf } from './tsvector.js';
@@ -594,14 +594,11 @@ function orderOf(index: CatalogueIndex, search: IndexSearch, resolved: ResolvedT
 function rankMatches(index: CatalogueIndex, query: SearchNode | null, resolved: ResolvedTerms, matches: Int32Array): Float64Array {
   const ranks = scratchArray('numbers', matches.length).fill(0, 0, matches.length);
   const parts: string[][] = [];
-  const walk = (node: SearchNode, negated: boolean) => {
-    if (node.kind === 'not') return walk(node.child, !negated);
-    if (node.kind !== 'term') return node.children.forEach((child) => walk(child, negated));
-    if (negated || WEIGHT_MASK[node.field] === undefined) return;
-    const lexemes = wordsOf(node.text).flatMap((word) => resolved.lexemes.get(word) ?? []);
+  for (const { term, negated } of query ? termsOf(query) : []) {
+    if (negated || WEIGHT_MASK[term.field] === undefined) continue;
+    const lexemes = wordsOf(term.text).flatMap((word) => resolved.lexemes.get(word) ?? []);
     if (lexemes.length > 0) parts.push(lexemes);
-  };
-  if (query) walk(query, false);
+  }
   if (parts.length === 0) return ranks;
   // In PostgreSQL's order (by their UTF-8 bytes): ts_rank adds float4s, and the order changes the last bit.
   const operands = [...new Set(parts.flat())].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
