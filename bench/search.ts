@@ -53,7 +53,9 @@ function location() {
 
 await main();
 
-const admin = (statement: string) => withAdminClient(baseUrl, (client) => client.query(statement));
+function admin(statement: string) {
+  return withAdminClient(baseUrl, (client) => client.query(statement));
+}
 
 async function prepare(): Promise<void> {
   let fresh: boolean;
