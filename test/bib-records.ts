@@ -3,7 +3,7 @@ import type { MarcRecord } from '../src/modules/catalogue/index.js';
 export interface BookOptions {
   id: string; title: string; subtitle?: string; author?: [surname: string, forenames: string]; responsibility?: string;
   year?: number; place?: string; publisher?: string; extent?: string; language?: string; age?: string; bbk?: string;
-  subjects?: string[]; compiler?: [surname: string, forenames: string]; annotation?: string;
+  subjects?: string[]; compiler?: [surname: string, forenames: string]; annotation?: string; isbn?: string;
   /** Titles of the works a collection holds (464, each with its 200 embedded). */
   contents?: string[];
 }
@@ -16,6 +16,7 @@ export function rusmarcBook(options: BookOptions): MarcRecord {
     leader: '00000nam0 2200000   450 ',
     fields: [
       { tag: '001', value: options.id },
+      ...(options.isbn ? [df('010', [['a', options.isbn]])] : []),
       df('101', [['a', options.language ?? 'rus']], '0'),
       df('200', [['a', options.title], ...optional('e', options.subtitle), ...optional('f', options.responsibility)], '1'),
       df('210', [['a', options.place ?? 'Москва'], ['c', options.publisher ?? 'Детская литература'], ['d', String(options.year ?? 2000)]]),

@@ -16,6 +16,7 @@ const pushkinBooks = Array.from({ length: 25 }, (_, i) => book({
 const captainsDaughter = book({
   id: 'kd', title: 'Капитанская дочка', subtitle: 'роман', author: pushkin, responsibility: 'Александр Пушкин',
   year: 2019, publisher: 'Эксмо', extent: '320 с.', age: '12+', bbk: '84(2=411.2)1', subjects: ['Русская проза', 'Пугачёвское восстание'],
+  isbn: '978-5-699-12014-7',
 });
 const folkTales = book({
   id: 'rns', title: 'Русские народные сказки', compiler: ['Афанасьев', 'Александр Николаевич'], year: 1985, age: '0+',
@@ -132,13 +133,28 @@ describe('the public catalogue', () => {
     expect(yearsOf(results.body).every((year) => year >= 1990)).toBe(true);
     expect(hitsOf(results.body).every((title) => title.startsWith('Сказки'))).toBe(true);
     expect(results.body).toContain('Найдено: 6'); // 1992, 1998, …, 2022: the even-numbered editions from 1990
+
+    // ISBN and ББК are codes, each taken whole: the parentheses of an index do not group, the spaces of an ISBN do not split it.
+    const codes = await get('/search?q=&author=&title=&subject=&isbn=978 5 699 12014 7&bbkIndex=84(2%3D411.2)1');
+    expect(decodeURIComponent((codes.headers.location as string).replaceAll('+', ' '))).toBe('/search?q=isbn:9785699120147 ббк:84(2=411.2)1');
+    expect((await get(codes.headers.location as string)).body).toContain('Найдено: 1');
+    expect(decodeURIComponent((await get('/search?q=&bbkIndex=84(2%3D411.2)1')).headers.location as string)).toBe('/search?q=ббк:84(2=411.2)1');
+    expect((await get('/search?q=ббк:84(2%3D411.2)1')).body).toContain('Найдено: 26');
+  });
+
+  it('finds a book by its ISBN typed in the box, hyphenated or not, as ISBN-10 or ISBN-13', async () => {
+    for (const isbn of ['978-5-699-12014-7', '9785699120147', '5-699-12014-9', '5699120149']) {
+      const page = await get(`/search?q=${isbn}`);
+      expect(page.body, isbn).toContain('Найдено: 1');
+      expect(hitsOf(page.body), isbn).toEqual(['Капитанская дочка']);
+    }
   });
 
   it('shows a record with its ГОСТ description, its fields in plain Russian, links onward and downloads', async () => {
     const id = ids.get('kd')!;
     const response = await get(`/records/${id}`);
     expect(response.statusCode).toBe(200);
-    expect(response.body).toContain('<p class="gost">Пушкин, А. С. Капитанская дочка : роман / Александр Пушкин. – Москва : Эксмо, 2019. – 320 с. : ил. – Текст : непосредственный.</p>');
+    expect(response.body).toContain('<p class="gost">Пушкин, А. С. Капитанская дочка : роман / Александр Пушкин. – Москва : Эксмо, 2019. – 320 с. : ил. – ISBN 9785699120147. – Текст : непосредственный.</p>');
     expect(response.body).toContain('<tr><th scope="row">Издательство</th><td>Эксмо</td></tr>');
     expect(response.body).toContain('<tr><th scope="row">Язык</th><td>русский</td></tr>');
     // One record's kind in the singular (the facets say «Книги»).
@@ -178,7 +194,10 @@ describe('the public catalogue', () => {
   });
 
   it('answers unknown pages and records with an HTML 404, and the API still with problem+json', async () => {
-    for (const url of ['/records/999999', '/records/abc', `/records/${ids.get('foreign')}`, '/no-such-page']) {
+    const first = ids.values().next().value!;
+    expect((await get(`/records/${first}`)).statusCode).toBe(200);
+    // One address a record: other spellings of its id are no page.
+    for (const url of ['/records/999999', '/records/abc', `/records/${ids.get('foreign')}`, '/no-such-page', `/records/0${first}`, `/records/${first}e0`, '/records/0x1']) {
       const response = await get(url);
       expect(response.statusCode, url).toBe(404);
       expect(response.headers['content-type'], url).toBe('text/html; charset=utf-8');

@@ -25,7 +25,8 @@ export interface PublicCatalogueOptions {
   publicNetwork?: string | undefined;
 }
 
-const recordParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) });
+/** A record's id as its link writes it — digits without a leading zero — so each record has one address («01», «1e0» are no record). */
+const recordParams = z.object({ id: z.string().regex(/^[1-9]\d{0,9}$/).transform(Number).pipe(z.number().max(2 ** 31 - 1)) });
 const viQuery = z.object({
   on: z.string().optional(), size: z.string().optional(), scheme: z.string().optional(),
   images: z.string().optional(), spacing: z.string().optional(), back: z.string().optional(),

@@ -61,14 +61,21 @@ export function hasAdvancedFields(query: SearchQuery): boolean {
 /**
  * The box text with the advanced fields folded in: each field's text parsed as a box and its plain words
  * put in the field («Пушкин Александр» in «автор» → автор:Пушкин автор:Александр). The same query as typing
- * the prefixes by hand.
+ * the prefixes by hand. ISBN and ББК are one code each, taken whole without spaces: parsed as a box, the
+ * parentheses of «84(2Рос=Рус)1» would group and the parts of «978 5 389 21146 9» be separate terms.
  */
 export function foldAdvancedFields(query: SearchQuery): string {
   const parts: SearchNode[] = [];
   const box = parseSearchBox(query.q);
   if (box) parts.push(box);
   for (const [name, field] of ADVANCED_FIELDS) {
-    const node = parseSearchBox(query[name] ?? '');
+    const text = query[name] ?? '';
+    if (field === 'isbn' || field === 'bbk') {
+      const code = text.replace(/\s+/gu, '');
+      if (/[\p{L}\p{N}]/u.test(code)) parts.push({ kind: 'term', field, text: code, phrase: false });
+      continue;
+    }
+    const node = parseSearchBox(text);
     if (node) parts.push(inField(node, field));
   }
   if (parts.length === 0) return '';

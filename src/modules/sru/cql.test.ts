@@ -144,6 +144,9 @@ describe('CQL diagnostics', () => {
       expect(diagnosticOf(text), text).toMatchObject({ code: 10 });
     }
     expect(diagnosticOf('(a and b').details).toContain('позиция 9');
+    // Nesting beyond 50 levels is a syntax error, not a stack overflow (a 500).
+    expect(query(`${'('.repeat(50)}пушкин${')'.repeat(50)}`)).toEqual(word('any', 'пушкин'));
+    expect(diagnosticOf(`${'('.repeat(3000)}пушкин${')'.repeat(3000)}`)).toMatchObject({ code: 10, details: expect.stringContaining('глубже 50') });
   });
 
   it('refuses prox (39), relation modifiers (20) and boolean modifiers (46)', () => {
@@ -158,6 +161,10 @@ describe('CQL diagnostics', () => {
     expect(diagnosticOf('title = "пу?кин"')).toMatchObject({ code: 28 });
     expect(diagnosticOf('title = "^капитанская"')).toMatchObject({ code: 31 });
     expect(diagnosticOf('title = ""')).toMatchObject({ code: 27 });
+    // A term of punctuation alone is empty too, not «every record»; punctuation beside words is left out.
+    expect(diagnosticOf('title = ","')).toMatchObject({ code: 27 });
+    expect(diagnosticOf('title = "капитанская дочка" or author = "."')).toMatchObject({ code: 27 });
+    expect(query('title = "капитанская , дочка"')).toEqual(phrase('title', 'капитанская дочка'));
     expect(diagnosticOf('year = прошлый')).toMatchObject({ code: 36 });
     expect(diagnosticOf('year within 1990')).toMatchObject({ code: 36 });
   });

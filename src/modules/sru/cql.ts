@@ -181,7 +181,8 @@ function clause(indexName: string, relation: string, raw: string): SearchNode | 
     return yearTerm(relation, text, raw);
   }
   if (!TEXT_RELATIONS.has(relation)) throw new CqlFailure(diagnostic(19, relation));
-  const words = text.split(/\s+/).filter((word) => word !== '');
+  // Words without a letter or digit (a lone comma) are not searched; a term of nothing else is empty, not «everything».
+  const words = text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
   if (words.length === 0) throw new CqlFailure(diagnostic(27));
   switch (relation) {
     case 'all': return combine('and', words.map((word) => term(field, word, false)));
@@ -192,8 +193,12 @@ function clause(indexName: string, relation: string, raw: string): SearchNode | 
   }
 }
 
+/** How deep parentheses may nest: the parser recurses once a level (thousands would overflow the stack). */
+const MAX_NESTING = 50;
+
 class Parser {
   private position = 0;
+  private depth = 0;
   constructor(private readonly tokens: Token[]) {}
 
   private get token(): Token {
@@ -253,7 +258,9 @@ class Parser {
   private searchClause(): SearchNode | null {
     if (this.isSymbol('(')) {
       const open = this.advance();
+      if (++this.depth > MAX_NESTING) throw syntaxError(`скобки вложены глубже ${MAX_NESTING} уровней`, open.at);
       const inner = this.cqlQuery();
+      this.depth--;
       if (!this.isSymbol(')')) throw syntaxError(`нет закрывающей скобки к открытой на позиции ${open.at + 1}`, this.token.at);
       this.advance();
       return inner;

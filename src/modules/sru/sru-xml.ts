@@ -44,8 +44,12 @@ const NAMESPACES = `xmlns:srw="${SRW_NAMESPACE}" xmlns:diag="${DIAGNOSTIC_NAMESP
 /** Request parameters to echo back, in the order the SRW 1.2 schema gives them. */
 const ECHO_ORDER = ['version', 'query', 'startRecord', 'maximumRecords', 'recordPacking', 'recordSchema', 'recordXPath', 'resultSetTTL', 'sortKeys', 'stylesheet'];
 
+/** The numbers the schema types (positiveInteger, nonNegativeInteger): a value that is none is not echoed. */
+const ECHO_NUMBER: Record<string, RegExp> = { startRecord: /^[1-9]\d*$/, maximumRecords: /^\d+$/, resultSetTTL: /^\d+$/ };
+
 function echoedRequest(name: string, parameters: ReadonlyMap<string, string>, baseUrl: string): string {
-  const echoed = ECHO_ORDER.filter((key) => parameters.has(key)).map((key) => element(key, parameters.get(key)!)).join('');
+  const echoed = ECHO_ORDER.filter((key) => parameters.has(key) && (ECHO_NUMBER[key]?.test(parameters.get(key)!) ?? true))
+    .map((key) => element(key, parameters.get(key)!)).join('');
   return `<srw:${name}>${echoed}${element('baseUrl', baseUrl)}</srw:${name}>\n`;
 }
 

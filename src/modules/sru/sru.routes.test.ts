@@ -221,6 +221,14 @@ describe('SRU diagnostics', () => {
     });
   }
 
+  it('echoes only the numbers the SRW schema allows (startRecord ≥ 1, maximumRecords ≥ 0)', async () => {
+    const root = await get({ operation: 'searchRetrieve', version: '1.2', query: 'x', startRecord: '0', maximumRecords: '-1' });
+    const echoed = findAll(root, 'echoedSearchRetrieveRequest', SRW)[0]!;
+    expect(textOf(echoed, 'query', SRW)).toBe('x');
+    expect(findAll(echoed, 'startRecord', SRW)).toEqual([]);
+    expect(findAll(echoed, 'maximumRecords', SRW)).toEqual([]);
+  });
+
   it('answers 503 with diagnostic 2 when the configured public network does not exist', async () => {
     const app = await buildApp({ database: t.database, publicNetwork: 'nope' });
     try {

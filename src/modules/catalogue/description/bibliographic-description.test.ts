@@ -30,6 +30,13 @@ describe('the bibliographic description (ГОСТ Р 7.0.100-2018)', () => {
     expect(describeBibRecord({ ...book, responsibility: '' })).toBe(expected);
   });
 
+  it('gives every series in one area, each in its parentheses', () => {
+    expect(describeBibRecord({
+      title: 'Сказки', persons: [aut('Пушкин, Александр Сергеевич')], place: 'Москва', publisher: 'Махаон', year: 2014,
+      extent: '96 с.', series: ['Любимые сказки ; 3', 'Библиотека детской классики'],
+    })).toBe('Пушкин, А. С. Сказки / А. С. Пушкин. – Москва : Махаон, 2014. – 96 с. – (Любимые сказки ; 3) (Библиотека детской классики).');
+  });
+
   it('names two or three authors in the statement and only the first in the heading', () => {
     expect(describeBibRecord({
       title: 'Двенадцать стульев', responsibility: '', persons: [aut('Ильф, Илья Арнольдович'), aut('Петров, Евгений Петрович')],

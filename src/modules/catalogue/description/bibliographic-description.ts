@@ -65,7 +65,8 @@ const CONTENT_AND_ACCESS: Record<string, string> = {
  */
 export const RELATOR_LABELS: Record<string, string> = {
   aut: 'автор', com: 'составитель', edt: 'редактор', red: 'редактор', trl: 'переводчик', ill: 'художник', aui: 'автор предисловия',
-  ann: 'комментатор', pht: 'фотограф', cmp: 'композитор', nrt: 'чтец',
+  aft: 'автор послесловия', ann: 'комментатор', cwt: 'комментатор', adp: 'автор обработки', pht: 'фотограф', cmp: 'композитор',
+  nrt: 'чтец', ths: 'научный руководитель', pbl: 'издатель', orm: 'организатор',
 };
 
 /** The description as one line of text, ending with a full stop. Pure. */
@@ -78,7 +79,8 @@ export function describeBibRecord(p: BibDescriptionInput): string {
     clean(p.edition),
     publicationArea(p),
     clean(p.extent),
-    ...(p.series ?? []).map(clean).filter(Boolean).map((series) => `(${series})`),
+    // One series area, each series in its parentheses: «– (Серия А ; 3) (Серия Б). –».
+    (p.series ?? []).map(clean).filter(Boolean).map((series) => `(${series})`).join(' '),
     ...(p.isbns ?? []).map((isbn) => `ISBN ${isbn}`),
     ...(p.invalidIsbns ?? []).map((isbn) => `ISBN ${isbn} (ошибоч.)`),
     ...(p.issns ?? []).map((issn) => `ISSN ${issn}`),

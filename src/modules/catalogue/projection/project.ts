@@ -56,9 +56,10 @@ export const MAPPINGS: Record<MarcSchema, SchemaMapping> = { marc21: MARC21_MAPP
  * any change that gives a stored record another projection: the records stored before are then brought
  * up to date when the program next opens the database (`refreshCatalogueProjection`). 2: series and sets
  * from RUSMARC 410/461, IRBIS's ББК 621, contents (464, 505). 3: a volume titled by its set
- * («Задачи и этюды. Вып. 13»), the title key sorting numbers as numbers.
+ * («Задачи и этюды. Вып. 13»), the title key sorting numbers as numbers. 4: a first person with a role other
+ * than author (a reteller, an editor) is no longer taken for the author when nobody is marked as one.
  */
-export const PROJECTION_VERSION = 3;
+export const PROJECTION_VERSION = 4;
 
 /** Builds the projection of a record read in the given schema. Pure; never throws on odd records. */
 export function project(record: MarcRecord, schema: MarcSchema): BibProjection {

@@ -24,12 +24,16 @@ export function wordsOf(text: string): string[] {
   return text.toLowerCase().replaceAll('ё', 'е').match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** The primary authors (persons and organisations marked primary; else the authors by role; else the first person). */
+/**
+ * The primary authors: persons and organisations marked primary; else the authors by role; else the first person
+ * if the record gives no role for them — a reteller, an editor or a translator is not the author (folk tales
+ * «в обработке А. Н. Толстого» are not Толстой's books, and must not rank as his).
+ */
 export function primaryAuthors(persons: readonly ProjectedPerson[]): ProjectedPerson[] {
   const primary = persons.filter((person) => person.primary);
   if (primary.length > 0) return primary;
   const authors = persons.filter((person) => person.roles.includes('aut'));
-  return authors.length > 0 ? authors : persons.slice(0, 1).filter((person) => person.kind === 'person');
+  return authors.length > 0 ? authors : persons.slice(0, 1).filter((person) => person.kind === 'person' && person.roles.length === 0);
 }
 
 /**

@@ -70,6 +70,14 @@ describe('parsing the search box', () => {
     expect(parseSearchBox('ИЛИ')).toBeNull();
     expect(parseSearchBox('(пушкин')).toEqual(term('пушкин'));
   });
+
+  it('reads a whole valid ISBN as an isbn: term, hyphenated or not; other numbers stay words', () => {
+    for (const isbn of ['978-5-699-12014-7', '9785699120147', '5-699-12014-9', '5699120149']) {
+      expect(parseSearchBox(isbn), isbn).toEqual(term(isbn, 'isbn'));
+    }
+    expect(parseSearchBox('9785699120148')).toEqual(term('9785699120148')); // a wrong check digit: a number, not an ISBN
+    expect(parseSearchBox('1799-1837')).toEqual(term('1799-1837'));
+  });
 });
 
 describe('formatting a query back into box text', () => {

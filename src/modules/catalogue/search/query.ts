@@ -1,3 +1,5 @@
+import { parseIsbn } from '../../../shared/isbn.js';
+
 /**
  * The search query as a tree (Contract 1 of issue 4): what the one search box, the advanced form and
  * SRU's CQL all come down to. Pure: no SQL here (search.queries.ts compiles the tree).
@@ -46,6 +48,9 @@ type Token =
   | { kind: 'not-group' }; // «-(» : the group that follows is excluded
 
 const hasContent = (text: string) => /[\p{L}\p{N}]/u.test(text);
+
+/** A word that is a whole valid ISBN, hyphenated or not (full-text would split it or stem its digits). */
+const isIsbn = (word: string) => /^[0-9][0-9-]{8,15}[0-9Xx]$/.test(word) && parseIsbn(word)?.valid === true;
 
 function tokenize(input: string): Token[] {
   const tokens: Token[] = [];
@@ -96,6 +101,7 @@ function tokenize(input: string): Token[] {
     if (!negated && field === 'any' && OR_WORDS.has(word)) { tokens.push({ kind: 'or' }); continue; }
     if (!hasContent(word)) continue;
     if (field === 'year' && !parseYearRange(word)) field = 'any'; // «год:прошлый» is just words
+    if (field === 'any' && isIsbn(word)) field = 'isbn'; // «978-5-389-21146-9», «5389211464»: as the isbn: prefix
     tokens.push({ kind: 'term', negated, field, text: word, phrase: false });
   }
   return tokens;

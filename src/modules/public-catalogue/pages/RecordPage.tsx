@@ -31,7 +31,8 @@ export function RecordPage({ context, record, labels, backToSearch }: {
       </ul>
     )],
     [FIELD_LABELS.otherPersons, others.map((person) => {
-      const roles = person.roles.map((role) => RELATOR_LABELS[role] ?? role).join(', ');
+      // Roles without a Russian word are left out rather than shown as MARC codes.
+      const roles = person.roles.flatMap((role) => RELATOR_LABELS[role] ?? []).join(', ');
       return roles ? `${person.name} (${roles})` : person.name;
     }).join('; ')],
     [FIELD_LABELS.responsibility, record.responsibility],

@@ -34,7 +34,8 @@ export function SearchPage({ context, state, result }: { context: PageContext; s
 
 function Hit({ hit }: { hit: CatalogueHit }) {
   const facts = [
-    hit.authors[0] ? headingName(hit.authors[0]) + (hit.authors.length > 1 ? ' и др.' : '') : '',
+    // Up to three authors by name, four and more as the first «и др.» (as ГОСТ Р 7.0.100 heads a description).
+    hit.authors.length >= 4 ? `${headingName(hit.authors[0]!)} и др.` : hit.authors.map(headingName).join('; '),
     [hit.place, hit.publisher].filter(Boolean).join(' : '),
     hit.year === null ? '' : String(hit.year),
   ].filter(Boolean).join(', ');
