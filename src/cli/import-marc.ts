@@ -68,7 +68,7 @@ async function importMarcFile(path: string, flags: ImportMarcFlags): Promise<voi
         onProgress: ({ bytesRead, summary: soFar }) => progress.update(bytesRead, soFar),
         // On a terminal, clear the progress line first.
         onError: (error) => process.stderr.write(
-          `${process.stderr.isTTY ? '\r\x1b[K' : ''}запись ${error.index} (смещение ${error.byteOffset}): ${error.reason}\n`),
+          `${process.stderr.isTTY ? '\r\x1b[K' : ''}запись ${error.index}${error.byteOffset === null ? '' : ` (смещение ${error.byteOffset})`}: ${error.reason}\n`),
       });
       progress.done();
       if (row.status === 'failed') throw new CliError(row.message);

@@ -7,6 +7,6 @@ import { project } from './projection/project.js';
 /** A record ready for the catalogue's insert/update statements: with its projection, match key and payload. */
 export function bibRecordRow(record: MarcRecord, schema: MarcSchema): BibRecordRow {
   const projection = project(record, schema);
-  const row = { schema, record, projection, matchKey: matchKeyOf(projection) };
+  const row = { schema, record, projection, matchKey: matchKeyOf(projection, record) };
   return { ...row, payload: rowPayload(row) };
 }

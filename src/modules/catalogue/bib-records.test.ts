@@ -112,6 +112,26 @@ describe('saving catalogue records', () => {
     expect(fields.filter((field) => field.tag !== '520')).toEqual([...isbnBookMarc21.fields, { tag: '521', ind1: ' ', ind2: ' ', subfields: [['a', '12+']] }]);
   });
 
+  it('never merges in another record\'s 001 or 003 (the stored record would take its identity and collide with it)', async () => {
+    const book = (fields: MarcRecord['fields']): MarcRecord => ({
+      leader: '00000nam2 2200000   450 ',
+      fields: [...fields, { tag: '200', ind1: '1', ind2: ' ', subfields: [['a', 'Книга об идентичности']] }],
+    });
+    const isbn: MarcRecord['fields'][number] = { tag: '010', ind1: ' ', ind2: ' ', subfields: [['a', '978-5-389-11562-0']] };
+    expect(await save([
+      { record: book([{ tag: '001', value: 'ID-K' }, isbn]), schema: 'rusmarc' },
+      { record: book([{ tag: '001', value: 'ID-K' }, { tag: '003', value: 'SRC' }]), schema: 'rusmarc' },
+    ], 'skip')).toEqual({ imported: 2, updated: 0, skipped: 0 });
+    // Matches the first by ISBN; its 003 would give the first the second's (001, 003).
+    const incoming = book([{ tag: '001', value: 'ID-OTHER' }, { tag: '003', value: 'SRC' }, isbn,
+      { tag: '330', ind1: ' ', ind2: ' ', subfields: [['a', 'Аннотация из другого источника.']] }]);
+    expect(await save([{ record: incoming, schema: 'rusmarc' }], 'merge')).toEqual({ imported: 0, updated: 1, skipped: 0 });
+    const merged = await database.db.selectFrom('bib_records').select(['record', 'control_number_source', 'annotation'])
+      .where('control_number', '=', 'ID-K').where('control_number_source', 'is', null).executeTakeFirstOrThrow();
+    expect(merged.annotation).toBe('Аннотация из другого источника.');
+    expect((merged.record as MarcRecord).fields.filter((field) => ['001', '003'].includes(field.tag))).toEqual([{ tag: '001', value: 'ID-K' }]);
+  });
+
   it('keeps two volumes apart when they share an ISBN but not a control number', async () => {
     const volume = (number: string, part: string): MarcRecord => ({
       leader: '00000nam2 2200000   450 ',

@@ -12,7 +12,7 @@ export interface BibRecordRow {
   schema: MarcSchema;
   record: MarcRecord;
   projection: BibProjection;
-  matchKey: string | null;
+  matchKey: string;
   /**
    * The row as the writing statements read it (a JSON object, `rowPayload`), made once with the row:
    * the import makes it while the previous batch is being written, off the database's critical path.
@@ -31,6 +31,17 @@ export interface StoredMatchCandidate {
 }
 
 const candidateColumns = ['id', 'schema', 'control_number', 'control_number_source', 'isbns', 'match_key'] as const;
+
+/**
+ * Holds the network's catalogue for writing until the transaction ends: two imports (or an import and a
+ * server's save) into one network take turns batch by batch, each matching against what the other stored.
+ * Without it both could read «no such record» and insert it twice (or collide on its control number).
+ */
+export async function lockNetworkCatalogue(db: Db, networkId: number): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${CATALOGUE_LOCK_SPACE}, ${networkId}::int)`.execute(db);
+}
+/** The first key of the catalogue's advisory locks (the second is the network): any number no other lock uses. */
+const CATALOGUE_LOCK_SPACE = 4_001;
 
 /** Stored records with any of these (schema, 003, 001), in one query over the unique index. */
 export async function findByControlNumbers(db: Db, networkId: number, keys: { schema: MarcSchema; source: string; number: string }[]) {

@@ -3,7 +3,8 @@ import type { DB } from '../../db/schema.js';
 import { assertCanCompileNetworkRecords, recordAudit, type Actor } from '../auth/index.js';
 import { bibRecordRow } from './bib-record-row.js';
 import {
-  addCatalogueWords, analyzeBibRecords, bibRecordCounts, findByControlNumbers, findByIsbns, findByMatchKeys, findStoredRecords, insertBibRecords, updateBibRecords,
+  addCatalogueWords, analyzeBibRecords, bibRecordCounts, findByControlNumbers, findByIsbns, findByMatchKeys, findStoredRecords, insertBibRecords,
+  lockNetworkCatalogue, updateBibRecords,
   type BibRecordRow, type StoredMatchCandidate,
 } from './catalogue.queries.js';
 import type { MarcRecord } from './marc/record.js';
@@ -49,6 +50,7 @@ export async function saveBibRecords(options: {
   const networkId = actor.networkId;
 
   const incoming: PreparedBibRecord[] = records.map((row) => ('projection' in row ? row : prepareBibRecord(row.record, row.schema)));
+  await lockNetworkCatalogue(trx, networkId);
   await keepMatchingStatisticsFresh(trx);
   const stored = await findCandidates(trx, networkId, incoming);
 
@@ -76,7 +78,7 @@ export async function saveBibRecords(options: {
   const register = (row: PreparedBibRecord, target: Target) => {
     if (row.controlKey && !byControl.has(row.controlKey)) byControl.set(row.controlKey, target);
     for (const isbn of row.projection.isbns) if (!byIsbn.has(isbn)) byIsbn.set(isbn, target);
-    if (row.matchKey && !byMatchKey.has(row.matchKey)) byMatchKey.set(row.matchKey, target);
+    if (!byMatchKey.has(row.matchKey)) byMatchKey.set(row.matchKey, target);
   };
 
   const inserts: PreparedBibRecord[] = [];
@@ -87,7 +89,7 @@ export async function saveBibRecords(options: {
   for (const row of incoming) {
     const target = (row.controlKey ? byControl.get(row.controlKey) : undefined)
       ?? row.projection.isbns.map((isbn) => byIsbn.get(isbn)).find((found) => compatible(row, found))
-      ?? (row.matchKey && compatible(row, byMatchKey.get(row.matchKey)) ? byMatchKey.get(row.matchKey) : undefined);
+      ?? (compatible(row, byMatchKey.get(row.matchKey)) ? byMatchKey.get(row.matchKey) : undefined);
     if (!target) {
       const pending: Target = { kind: 'pending', index: inserts.length };
       inserts.push(row);
@@ -179,7 +181,7 @@ async function findCandidates(trx: Kysely<DB>, networkId: number, rows: Prepared
     schema: row.schema, source: row.projection.controlNumberSource ?? '', number: row.projection.controlNumber!,
   }));
   const isbns = [...new Set(rows.flatMap((row) => row.projection.isbns))];
-  const matchKeys = [...new Set(rows.map((row) => row.matchKey).filter((key): key is string => key !== null))];
+  const matchKeys = [...new Set(rows.map((row) => row.matchKey))];
   const found = [
     ...await findByControlNumbers(trx, networkId, controlKeys),
     ...await findByIsbns(trx, networkId, isbns),

@@ -85,8 +85,7 @@ function matchesStored(record: MarcRecord): boolean {
   const projection = project(record, schema);
   if (projection.controlNumber !== null && storedKeys.has(`001 ${schema} ${projection.controlNumberSource ?? ''} ${projection.controlNumber}`)) return true;
   // (saveBibRecords also refuses an ISBN or title match between two control numbers of one source; not modelled here.)
-  const key = matchKeyOf(projection);
-  return projection.isbns.some((isbn) => storedKeys.has(`isbn ${isbn}`)) || (key !== null && storedKeys.has(`key ${key}`));
+  return projection.isbns.some((isbn) => storedKeys.has(`isbn ${isbn}`)) || storedKeys.has(`key ${matchKeyOf(projection, record)}`);
 }
 
 const read = (file: CorpusFile): MarcReadResult[] => file.format === 'iso2709'

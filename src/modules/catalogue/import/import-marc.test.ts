@@ -6,7 +6,9 @@ import { openTestDatabase } from '../../../../test/database.js';
 import type { Database } from '../../../db/database.js';
 import { createUser, systemActor, type Actor } from '../../auth/index.js';
 import { createNetwork } from '../../network/index.js';
-import { countBibRecords } from '../index.js';
+import { seededRandom } from '../../../shared/random.js';
+import { countBibRecords, type MarcRecord } from '../index.js';
+import { writeIso2709 } from '../marc/iso2709-writer.js';
 import { importMarc, NotMarcError, type ImportRecordError } from './import-marc.js';
 import { bibRecordCounts } from '../catalogue.queries.js';
 import { findCatalogueImport, insertCatalogueImport, listCatalogueImports, updateCatalogueImport } from './import.queries.js';
@@ -44,11 +46,48 @@ describe('importMarc', () => {
       db: database.db, actor, source: chunks(file('edsu_pymarc/bad_records.mrc'), 7), options: { onMatch: 'skip' },
       onError: (error) => errors.push(error),
     });
-    expect(summary).toEqual({ read: 8, imported: 6, updated: 0, skipped: 0, failed: 2 });
+    // The six good records are copies of two (one 245, no author or year): stored once each, the copies skipped.
+    expect(summary).toEqual({ read: 8, imported: 2, updated: 0, skipped: 4, failed: 2 });
     expect(errors.map((e) => [e.index, e.code])).toEqual([[4, 'directory-invalid'], [5, 'directory-invalid']]);
     expect(errors[0]!.byteOffset).toBe(381);
     expect(errors[0]!.reason).toMatch(/[а-я]/);
-    expect(await countBibRecords(database.db, actor.networkId)).toBe(6);
+    expect(await countBibRecords(database.db, actor.networkId)).toBe(2);
+  });
+
+  it('keeps the rest of a batch when the database refuses one record, and reports that record with its number', async () => {
+    const own = await freshActor();
+    // A control number longer than an index entry may be (~2,700 bytes; random letters, so compression cannot shrink it).
+    const random = seededRandom('long control number');
+    const letters = 'абвгдежзийклмнопрстуфхцчшщэюяABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+    const tooLong = Array.from({ length: 2500 }, () => letters[Math.floor(random() * letters.length)]).join('');
+    const record = (id: string, title: string): MarcRecord => ({
+      leader: '00000nam  2200000   450 ',
+      fields: [{ tag: '001', value: id }, { tag: '200', ind1: '1', ind2: ' ', subfields: [['a', title], ['f', 'Автор']] },
+        { tag: '210', ind1: ' ', ind2: ' ', subfields: [['d', '2020']] }],
+    });
+    const bytes = writeIso2709([record('ok-1', 'Первая'), record(tooLong, 'Отвергнутая'), record('ok-3', 'Третья'), record('ok-4', 'Четвёртая')]);
+    const errors: ImportRecordError[] = [];
+    const summary = await importMarc({
+      db: database.db, actor: own, source: chunks(bytes, 4096), options: { onMatch: 'skip', schema: 'rusmarc', batchSize: 3 }, onError: (error) => errors.push(error),
+    });
+    expect(summary).toEqual({ read: 4, imported: 3, updated: 0, skipped: 0, failed: 1 });
+    expect(errors).toEqual([{ index: 2, byteOffset: bytes.indexOf(0x1d) + 1, code: 'refused-by-database', reason: expect.stringContaining('база данных не приняла запись') }]);
+    const titles = await database.db.selectFrom('bib_records').select('title').where('network_id', '=', own.networkId).orderBy('id').execute();
+    expect(titles.map((row) => row.title)).toEqual(['Первая', 'Третья', 'Четвёртая']);
+  });
+
+  it('imports the same file twice as once, records without author, year or control number too', async () => {
+    const own = await freshActor();
+    const bare = (title: string, note: string): MarcRecord => ({
+      leader: '00000nam  2200000   450 ',
+      fields: [{ tag: '200', ind1: '1', ind2: ' ', subfields: [['a', title]] }, { tag: '300', ind1: ' ', ind2: ' ', subfields: [['a', note]] }],
+    });
+    // Two records with one bare title but different notes are two records; each file import stores them once.
+    const bytes = writeIso2709([bare('Сборник', 'первый'), bare('Сборник', 'второй')]);
+    const first = await importMarc({ db: database.db, actor: own, source: chunks(bytes, 4096), options: { onMatch: 'skip', schema: 'rusmarc' } });
+    const second = await importMarc({ db: database.db, actor: own, source: chunks(bytes, 4096), options: { onMatch: 'skip', schema: 'rusmarc' } });
+    expect([first.imported, second.imported, second.skipped]).toEqual([2, 0, 2]);
+    expect(await countBibRecords(database.db, own.networkId)).toBe(2);
   });
 
   it('commits batch by batch and reports progress after each, with what it detected', async () => {

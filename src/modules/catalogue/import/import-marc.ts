@@ -114,7 +114,37 @@ export async function importMarc(options: {
     if (onProgress) await onProgress({ bytesRead, summary: { ...summary }, detected: copyDetected(detected) });
   };
   const { analyzed: analyzedBefore } = await bibRecordCounts(db);
+  /**
+   * Stores a batch in one transaction. When the database refuses a record's data (a value an index cannot
+   * hold, a key another writer took), the batch is stored again record by record, each refused record reported
+   * with its place in the file — the others are kept, as a bad record of the file would be.
+   */
+  const store = async (records: PreparedBibRecord[], places: RecordPlace[]) => {
+    try {
+      return { ...await db.transaction().execute((trx) => saveBibRecords({ trx, actor, records, onMatch })), failed: 0 };
+    } catch (error) {
+      if (!refusedData(error)) throw error;
+    }
+    const total = { imported: 0, updated: 0, skipped: 0, failed: 0 };
+    for (const [i, record] of records.entries()) {
+      try {
+        const saved = await db.transaction().execute((trx) => saveBibRecords({ trx, actor, records: [record], onMatch }));
+        total.imported += saved.imported;
+        total.updated += saved.updated;
+        total.skipped += saved.skipped;
+      } catch (error) {
+        if (!refusedData(error)) throw error;
+        total.failed++;
+        onError?.({ ...places[i]!, code: 'refused-by-database', reason: refusalReason(error) });
+      }
+    }
+    return total;
+  };
   let batch: PreparedBibRecord[] = [];
+  let places: RecordPlace[] = [];
+  // Failed records: those the reader could not read, and those the database refused (known once their batch is stored).
+  let unreadable = 0;
+  let refused = 0;
   // Pipelined: while the database stores batch n, reading and projecting batch n+1 go on (PostgreSQL
   // works in its own process). Batch n+1 is matched and written only once batch n is committed, so
   // matching sees every earlier record, as without the pipeline (docs/ARCHITECTURE.md, «Import and parse speed»).
@@ -122,16 +152,22 @@ export async function importMarc(options: {
   const save = async () => {
     if (batch.length === 0) return;
     const records = batch;
+    const recordPlaces = places;
     batch = [];
+    places = [];
     // Progress is reported as of this batch: what had been read when it was sent, and stored once it is committed.
-    const sent = { read: summary.read, failed: summary.failed, bytesRead, detected: copyDetected(detected) };
+    const sent = { read: summary.read, unreadable, bytesRead, detected: copyDetected(detected) };
     await writing;
     writing = (async () => {
-      const saved = await db.transaction().execute((trx) => saveBibRecords({ trx, actor, records, onMatch }));
+      const saved = await store(records, recordPlaces);
       summary.imported += saved.imported;
       summary.updated += saved.updated;
       summary.skipped += saved.skipped;
-      if (onProgress) await onProgress({ bytesRead: sent.bytesRead, summary: { ...summary, read: sent.read, failed: sent.failed }, detected: sent.detected });
+      refused += saved.failed;
+      summary.failed = unreadable + refused;
+      if (onProgress) {
+        await onProgress({ bytesRead: sent.bytesRead, summary: { ...summary, read: sent.read, failed: sent.unreadable + refused }, detected: sent.detected });
+      }
     })();
     writing.catch(() => undefined); // rethrown by the next `await writing`
   };
@@ -139,7 +175,7 @@ export async function importMarc(options: {
   for await (const result of results) {
     summary.read++;
     if (result.kind === 'error') {
-      summary.failed++;
+      summary.failed = ++unreadable + refused;
       onError?.({ index: result.index, byteOffset: result.byteOffset ?? null, code: result.code, reason: result.reason });
       if (++failedSinceReport >= batchSize) {
         failedSinceReport = 0;
@@ -152,6 +188,7 @@ export async function importMarc(options: {
     detected.schemas[recordSchema] = (detected.schemas[recordSchema] ?? 0) + 1;
     if (format === 'iso2709') detected.encodings[result.encoding] = (detected.encodings[result.encoding] ?? 0) + 1;
     batch.push(prepareBibRecord(result.record, recordSchema));
+    places.push({ index: result.index, byteOffset: result.byteOffset ?? null });
     // Let the database's answers in: the reader runs on promises alone and would otherwise keep the
     // event loop to itself for a whole chunk of the file (~1 MB, ~100 ms), delaying each of the batch
     // writer's round trips by as much (measured: 2,170 → 3,010 records/s). Every 10 records rather than 50
@@ -171,6 +208,22 @@ export async function importMarc(options: {
   await report();
   if (summary.read === 0) throw new NotMarcError(NO_RECORDS[format]);
   return summary;
+}
+
+/** Where a record stands in the file, for its error report. */
+type RecordPlace = Pick<ImportRecordError, 'index' | 'byteOffset'>;
+
+/**
+ * Whether the database refused a record's data (SQLSTATE classes 22 data exception, 23 integrity constraint, 54
+ * program limit, e.g. an index entry over its size), not failed as a whole (a lost connection ends the import).
+ */
+const refusedData = (error: unknown) => /^(22|23|54)/.test(String((error as { code?: unknown }).code ?? ''));
+
+function refusalReason(error: unknown): string {
+  const { code, message } = error as { code: string; message: string };
+  if (code === '23505') return 'база данных не приняла запись: запись с тем же контрольным номером (001/003) уже сохранена другим пользователем';
+  if (code.startsWith('54')) return `база данных не приняла запись: слишком длинное значение (${message})`;
+  return `база данных не приняла запись: ${message}`;
 }
 
 const NOT_MARC = 'Файл не похож на MARC: запись ISO 2709 начинается с пяти цифр длины, файл MARCXML — со знака «<». '

@@ -2,7 +2,7 @@ import { isAscii, isUtf8 } from 'node:buffer';
 import type { Readable } from 'node:stream';
 import { detectEncoding, FIELD_DECODERS, newDecodeProblems, type DecodeProblems } from './encoding.js';
 import { errorReason, warning } from './messages.js';
-import type { MarcEncoding, MarcErrorCode, MarcField, MarcReadError, MarcReadResult, MarcWarning, Subfield } from './record.js';
+import type { MarcEncoding, MarcErrorCode, MarcField, MarcReadError, MarcReadResult, MarcRecord, MarcWarning, Subfield } from './record.js';
 
 const RECORD_TERMINATOR = 0x1d;
 const FIELD_TERMINATOR = 0x1e;
@@ -240,6 +240,12 @@ function parseRecord(
   if (encoding === 'utf-8' && !text.validUtf8) warnings.push(warning('invalid-utf8'));
   if (problems.unknownCharacter) warnings.push(warning('marc8-unknown-character'));
   if (problems.badEscape) warnings.push(warning('marc8-bad-escape'));
+  // A NUL byte (a damaged file) would make the record unstorable — PostgreSQL's text holds no U+0000 — and fail
+  // its whole batch: it becomes U+FFFD wherever it stood, and the record is kept with a warning. One memchr a record.
+  if (bytes.subarray(start, end).includes(0)) {
+    warnings.push(warning('nul-character'));
+    return { ...withoutNul({ leader, fields }), encoding, warnings };
+  }
   return { leader, fields, encoding, warnings };
 }
 
@@ -327,6 +333,21 @@ export function splitSubfields(text: string, tag: string, warnings: MarcWarning[
 }
 
 /** An indicator is one ASCII character; any other byte cannot be a character on its own. */
+const NUL = /\0/g;
+const noNul = (text: string) => text.replace(NUL, '\uFFFD');
+
+function withoutNul(record: MarcRecord): MarcRecord {
+  return {
+    leader: noNul(record.leader),
+    fields: record.fields.map((field): MarcField => ('value' in field
+      ? { tag: noNul(field.tag), value: noNul(field.value) }
+      : {
+        tag: noNul(field.tag), ind1: noNul(field.ind1), ind2: noNul(field.ind2),
+        subfields: field.subfields.map(([code, value]): Subfield => [noNul(code), noNul(value)]),
+      })),
+  };
+}
+
 function indicator(byte: number): string {
   return byte < 0x80 ? String.fromCharCode(byte) : '\uFFFD';
 }

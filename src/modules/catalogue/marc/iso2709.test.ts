@@ -229,6 +229,21 @@ describe('ISO 2709 encodings', () => {
     expect(records([...readIso2709Buffer(rawRecord([['200', field]], 'a'))])[0]!.encoding).toBe('utf-8');
   });
 
+  it('replaces a NUL byte, wherever it stands, with U+FFFD and a warning (no text column could store it)', () => {
+    const bytes = writeIso2709Record(bookRecord('Капитанская\u0000дочка'));
+    const nulInControlField = Buffer.from(bytes);
+    nulInControlField[nulInControlField.indexOf(0x1e) + 1] = 0; // the first byte after the directory: 001's first character
+    for (const input of [bytes, nulInControlField]) {
+      const [result] = [...readIso2709Buffer(input)];
+      expect(result!.kind).toBe('record');
+      const read = result as MarcReadRecord;
+      expect(read.warnings.map((w) => w.code)).toContain('nul-character');
+      expect(JSON.stringify(read.record)).not.toContain('\\u0000');
+    }
+    const [titled] = [...readIso2709Buffer(bytes)] as MarcReadRecord[];
+    expect(titled!.record.fields.find((field) => field.tag === '200')).toMatchObject({ subfields: [['a', 'Капитанская\uFFFDдочка'], ['f', 'А. С. Пушкин']] });
+  });
+
   it('warns when a record flagged UTF-8 is not valid UTF-8', () => {
     const [result] = records([
       ...readIso2709Buffer(rawRecord([['200', Buffer.concat([Buffer.from('1 \x1fa'), iconv.encode(title, 'win1251')])]], 'a')),

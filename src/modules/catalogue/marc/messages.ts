@@ -29,6 +29,7 @@ const WARNING_MESSAGES: Record<MarcWarningCode, string> = {
   'missing-indicators': 'в поле данных нет индикаторов',
   'indicator-not-ascii': 'индикатор — не символ ASCII; заменён на U+FFFD',
   'invalid-utf8': 'текст не является корректным UTF-8; ошибочные байты заменены на U+FFFD',
+  'nul-character': 'в записи есть байт 0 (NUL), которого не может хранить никакой текст; заменён на U+FFFD',
   'marc8-unknown-character': 'в MARC-8 встречены неизвестные или не поддерживаемые символы (заменены на U+FFFD)',
   'marc8-bad-escape': 'в MARC-8 неизвестная или оборванная escape-последовательность',
   'xml-missing-leader': 'в записи MARCXML нет маркера; подставлен пустой',

@@ -47,6 +47,7 @@ export type MarcWarningCode =
   | 'missing-indicators'
   | 'indicator-not-ascii'
   | 'invalid-utf8'
+  | 'nul-character'
   | 'marc8-unknown-character'
   | 'marc8-bad-escape'
   | 'xml-missing-leader'
