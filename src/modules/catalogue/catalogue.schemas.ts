@@ -7,6 +7,30 @@ const dataFieldSchema = z.object({ tag: z.string(), ind1: z.string(), ind2: z.st
 /** A MARC record as stored: leader and fields in their order. */
 export const marcRecordSchema = z.object({ leader: z.string(), fields: z.array(z.union([controlFieldSchema, dataFieldSchema])) });
 
+/**
+ * Text a record may hold: no control characters but tab and line breaks — NUL cannot be stored at all, and
+ * 0x1D–0x1F are ISO 2709's own separators (an export would have to replace them).
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u;
+const CONTROL_MESSAGE = 'недопустимый управляющий символ (код меньше 32)';
+const recordText = z.string().refine((text) => !CONTROL_CHARACTERS.test(text), CONTROL_MESSAGE);
+const MARC_TAG = /^[0-9A-Za-z]{3}$/;
+
+/** A MARC record sent whole (the experts' MARC view): its structure checked, each problem named in Russian. */
+export const marcRecordInputSchema = z.object({
+  leader: z.string().regex(/^[\x20-\x7e]{24}$/, 'маркер записи: 24 символа ASCII'),
+  fields: z.array(z.union([
+    z.object({ tag: z.string().regex(/^00[0-9]$/, 'метка управляющего поля: 001–009'), value: recordText.pipe(z.string().max(9_999)) }),
+    z.object({
+      tag: z.string().regex(MARC_TAG, 'метка поля: три цифры или латинские буквы').refine((tag) => !tag.startsWith('00'), 'поле данных не может иметь метку 00X'),
+      ind1: z.string().regex(/^[0-9a-z #|]$/, 'индикатор: одна цифра, строчная латинская буква, пробел, # или |'),
+      ind2: z.string().regex(/^[0-9a-z #|]$/, 'индикатор: одна цифра, строчная латинская буква, пробел, # или |'),
+      subfields: z.array(z.tuple([z.string().regex(/^[0-9a-zA-Z]$/, 'код подполя: одна цифра или латинская буква'), recordText])).min(1, 'в поле данных нет подполей'),
+    }),
+  ])).min(1, 'в записи нет полей'),
+});
+
 export const bibSchemaSchema = z.enum(['marc21', 'rusmarc']);
 export const ageRatingSchema = z.enum(['0+', '6+', '12+', '16+', '18+']);
 

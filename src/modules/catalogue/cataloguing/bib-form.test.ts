@@ -152,6 +152,30 @@ describe('fields search reads but the form does not own', () => {
   });
 });
 
+describe('persons edited on the form', () => {
+  it('keep their fields\' other subfields (dates, authority links) when a person is added (MARC21 «автор.» is an author)', () => {
+    const rowling: DataField = { tag: '100', ind1: '1', ind2: ' ', subfields: [['a', 'Роулинг, Джоан'], ['d', '1965-'], ['e', 'автор.'], ['0', 'viaf/116796842']] };
+    const record: MarcRecord = { leader: '00000nam a2200000 i 4500', fields: [{ tag: '245', ind1: '1', ind2: '0', subfields: [['a', 'Гарри Поттер']] }, rowling] };
+    const form = formFromRecord(record, 'marc21');
+    expect(form.persons).toEqual([{ name: 'Роулинг, Джоан', role: 'aut' }]);
+    const edited = applyForm(record, 'marc21', { ...form, persons: [...form.persons, { name: 'Спивак, Мария', role: 'trl' }] });
+    expect(edited.fields.filter((field) => field.tag === '100')).toEqual([rowling]);
+    expect(edited.fields.find((field) => field.tag === '700')).toMatchObject({ subfields: [['a', 'Спивак, Мария'], ['4', 'trl']] });
+  });
+
+  it('keep them when only the role changes, the role subfields rewritten; a role in words goes to $e, not $4', () => {
+    const illustrator: DataField = { tag: '702', ind1: ' ', ind2: '1', subfields: [['3', 'RU\\NLR\\auth\\779485'], ['a', 'Бенуа'], ['g', 'Александр Николаевич'], ['f', '1870-1960'], ['4', '440']] };
+    const record: MarcRecord = { leader: '00000nam0 2200000 i 450 ', fields: [{ tag: '200', ind1: '1', ind2: ' ', subfields: [['a', 'Сказки']] }, illustrator] };
+    const form = formFromRecord(record, 'rusmarc');
+    const edited = applyForm(record, 'rusmarc', { ...form, persons: [{ name: form.persons[0]!.name, role: 'edt' }] });
+    expect(edited.fields.filter((field) => field.tag === '702')).toEqual([{ ...illustrator, subfields: [...illustrator.subfields.slice(0, 4), ['4', '340']] }]);
+
+    const marc21: MarcRecord = { leader: '00000nam a2200000 i 4500', fields: [{ tag: '245', ind1: '1', ind2: '0', subfields: [['a', 'Стихи']] }] };
+    const worded = applyForm(marc21, 'marc21', { ...formFromRecord(marc21, 'marc21'), persons: [{ name: 'Оранский, Игорь', role: 'переводчик с английского' }] });
+    expect(worded.fields.find((field) => field.tag === '700')).toMatchObject({ subfields: [['a', 'Оранский, Игорь'], ['e', 'переводчик с английского']] });
+  });
+});
+
 interface CorpusRecord { file: string; record: MarcRecord; schema: MarcSchema }
 
 function corpusRecords(): CorpusRecord[] {

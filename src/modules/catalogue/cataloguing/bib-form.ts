@@ -452,36 +452,53 @@ function writeContents(record: MarcRecord, _schema: MarcSchema, form: BibForm, m
 function writePersons(record: MarcRecord, schema: MarcSchema, form: BibForm, mapping: SchemaMapping): MarcRecord {
   const personSources = mapping.persons.filter((source) => source.kind === 'person');
   const isPersonField = (field: MarcField): field is DataField => 'subfields' in field && personSources.some((source) => source.tag === field.tag);
-  // Existing fields are reused for the same name and role, so their other subfields (dates, $3 authority
-  // links) survive; only their tag follows the person's new place in the list.
+  // An existing field of the same name is reused — the same role first — so its other subfields (dates, $3 and
+  // $0 authority links, fuller forms) survive: only its tag follows the person's place in the list, and its role
+  // subfields are rewritten when the role changed or the field moved between main and added entry.
   const existing = record.fields.filter(isPersonField).map((field) => {
     const person = formFromRecord({ leader: record.leader, fields: [field] }, schema).persons[0];
     return { field, person };
   });
   const used = new Set<DataField>();
+  const take = (found: (typeof existing)[number] | undefined) => {
+    if (found) used.add(found.field);
+    return found;
+  };
   let authorIndex = 0;
   const fields = form.persons.map((person) => {
     const isAuthor = person.role === 'aut';
     const tag = schema === 'rusmarc'
       ? (isAuthor ? (authorIndex++ === 0 ? '700' : '701') : '702')
       : (isAuthor && authorIndex++ === 0 ? '100' : '700');
-    const reuse = existing.find((entry) => !used.has(entry.field) && entry.person?.name === person.name && entry.person.role === person.role
-      && primaryOf(mapping, entry.field.tag) === primaryOf(mapping, tag));
-    if (reuse) {
-      used.add(reuse.field);
-      return { ...reuse.field, tag };
-    }
-    return personField(schema, mapping, tag, person);
+    const unused = existing.filter((entry) => !used.has(entry.field) && entry.person?.name === person.name);
+    const reuse = take(unused.find((entry) => entry.person!.role === person.role) ?? unused[0]);
+    if (!reuse) return personField(schema, mapping, tag, person);
+    // A field moved between a main and an added entry gets its role written out: a main entry's author needs none.
+    if (reuse.person!.role === person.role && primaryOf(mapping, reuse.field.tag) === primaryOf(mapping, tag)) return { ...reuse.field, tag };
+    const roleCodes = [mapping.relatorCodeSubfield, mapping.relatorTermSubfield];
+    return { ...reuse.field, tag, subfields: [...reuse.field.subfields.filter(([code]) => !roleCodes.includes(code)), ...roleSubfields(schema, mapping, person.role)] };
   });
   return addFields(removeFields(record, isPersonField), fields);
 }
 
 const primaryOf = (mapping: SchemaMapping, tag: string) => mapping.persons.find((source) => source.tag === tag)?.primary ?? false;
 
+/**
+ * A role as the record writes it: a known relator code in the code subfield ($4); a role in words (as an
+ * imported record gave it) in MARC21's term subfield ($e) — RUSMARC has none, so there it is not written.
+ */
+/** A MARC relator code (three small Latin letters) or a UNIMARC one (three digits). */
+const RELATOR_CODE = /^(?:[a-z]{3}|\d{3})$/;
+
+function roleSubfields(schema: MarcSchema, mapping: SchemaMapping, role: string): Subfield[] {
+  if (!role) return [];
+  if (RELATOR_CODE.test(role)) return [[mapping.relatorCodeSubfield, relatorCodeFor(schema, mapping, role)]];
+  return mapping.relatorTermSubfield ? [[mapping.relatorTermSubfield, role]] : [];
+}
+
 /** RUSMARC: $a surname, $b initials, $g forenames, $4 UNIMARC relator code. MARC21: $a "Surname, Forenames", $4. */
 function personField(schema: MarcSchema, mapping: SchemaMapping, tag: string, person: BibFormPerson): DataField {
-  const roleCode = person.role ? relatorCodeFor(schema, mapping, person.role) : undefined;
-  const relator: Subfield[] = roleCode ? [[mapping.relatorCodeSubfield, roleCode]] : [];
+  const relator = roleSubfields(schema, mapping, person.role);
   // A primary person without a role is read back as an author; a secondary one keeps its role empty.
   if (schema === 'marc21') {
     return dataField(tag, person.name.includes(',') ? '1' : '0', ' ', [['a', person.name], ...relator]);

@@ -34,20 +34,20 @@ export interface DuplicateRow {
 }
 
 /**
- * Likely duplicates of a record being catalogued: the same valid ISBN; else a similar title (pg_trgm,
+ * Likely duplicates of a record being catalogued: a valid ISBN in common; else a similar title (pg_trgm,
  * over the title's trigram index) with the same author's surname or the same year. Best first.
  */
 export async function findDuplicateRows(db: Db, networkId: number, options: {
-  isbn13: string | null; title: string; surname: string; year: number | null; excludeId: number | null; limit: number;
+  isbn13s: string[]; title: string; surname: string; year: number | null; excludeId: number | null; limit: number;
 }): Promise<DuplicateRow[]> {
-  const { isbn13, title, surname, year, excludeId, limit } = options;
+  const { isbn13s, title, surname, year, excludeId, limit } = options;
   const folded = (value: string) => sql`lower(translate(${value}, 'ёЁ', 'еЕ'))`;
   const sameAuthor = surname
     ? sql<boolean>`EXISTS (SELECT 1 FROM jsonb_array_elements(b.persons) AS p
         WHERE lower(translate(split_part(split_part(p->>'name', ',', 1), ' ', 1), 'ёЁ', 'еЕ')) = ${folded(surname)})`
     : sql<boolean>`false`;
   const sameYear = year === null ? sql<boolean>`false` : sql<boolean>`b.year IS NOT DISTINCT FROM ${year}::int`;
-  const sameIsbn = isbn13 ? sql<boolean>`b.isbns && ARRAY[${isbn13}]::text[]` : sql<boolean>`false`;
+  const sameIsbn = isbn13s.length > 0 ? sql<boolean>`b.isbns && ${isbn13s}::text[]` : sql<boolean>`false`;
   const similarTitle = title ? sql<boolean>`b.title % ${title}` : sql<boolean>`false`;
   const { rows } = await sql<DuplicateRow>`SELECT b.id, b.title, b.persons, b.publisher, b.year, b.isbns,
       ${sameIsbn} AS same_isbn, ${sameAuthor} AS same_author, ${sameYear} AS same_year,

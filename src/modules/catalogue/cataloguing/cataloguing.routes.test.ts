@@ -105,6 +105,21 @@ describe('POST /api/catalogue/records', () => {
     expect(wrong.json().detail).toContain('запись похожа на MARC21');
   });
 
+  it('refuses control characters in the form and a MARC record of bad structure, naming what is wrong in Russian', async () => {
+    const nul = await create(librarian, { form: form({ title: 'Капитанская\u0000дочка' }) });
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json().errors).toContainEqual({ field: 'form.title', message: expect.stringContaining('недопустимый управляющий символ') });
+    const broken = await create(admin, {
+      schema: 'marc21',
+      record: { leader: 'x', fields: [{ tag: '24', ind1: 'ab', ind2: ' ', subfields: [['aa', 'Заглавие\u001e']] }] },
+    });
+    expect(broken.statusCode).toBe(400);
+    const messages = (broken.json().errors as { message: string }[]).map((error) => error.message).join('\n');
+    for (const text of ['маркер записи: 24 символа ASCII', 'метка поля: три цифры или латинские буквы', 'индикатор: одна цифра',
+      'код подполя: одна цифра или латинская буква', 'недопустимый управляющий символ']) expect(messages).toContain(text);
+    expect(await t.database.db.selectFrom('bib_records').select('id').where('title', 'like', 'Заглавие%').execute()).toEqual([]);
+  });
+
   it('lets a director read but not catalogue (403)', async () => {
     expect((await create(director, { form: form({ title: 'Руслан и Людмила' }) })).statusCode).toBe(403);
   });
@@ -129,6 +144,8 @@ describe('GET /api/catalogue/duplicates', () => {
     const ask = async (query: string) => (await librarian.get(`/api/catalogue/duplicates?${query}`)).json().candidates as { id: number; reason: string }[];
 
     expect(await ask('isbn=978-5-93093-342-0')).toEqual([expect.objectContaining({ id: original.id, reason: 'тот же ISBN 978-5-93093-342-0' })]);
+    // Any of a record's ISBNs: the second one matches.
+    expect(await ask('isbn=978-5-00-000123-3,5-93093-342-1')).toEqual([expect.objectContaining({ id: original.id, reason: 'тот же ISBN 5-93093-342-1' })]);
     expect(await ask(`title=${encodeURIComponent('Путешествие из Петербурга в Москву')}&author=${encodeURIComponent('Радищев А. Н.')}`))
       .toEqual([expect.objectContaining({ id: original.id, reason: 'похожее заглавие и тот же автор (Радищев)' })]);
     expect(await ask(`title=${encodeURIComponent('Путешествие из Петербурга в Москву.')}&year=1790`))
@@ -169,6 +186,27 @@ describe('GET and PATCH /api/catalogue/records/:id', () => {
     expect(fields.find((field) => field.tag === '005')).toMatchObject({ value: expect.stringMatching(/^\d{14}\.0$/) });
     const audit = await t.database.db.selectFrom('audit_log').select('action').where('entity', '=', 'bib_record').where('entity_id', '=', created.id).orderBy('id').execute();
     expect(audit.map((entry) => entry.action)).toEqual(['create', 'update']);
+  });
+
+  it('loads the form of an imported record whatever its lengths (a role in words, a long title)', async () => {
+    // A MARC21 record as the national catalogues send it: a role in words, a title longer than the form lets one type.
+    const long = 'Очень длинное заглавие '.repeat(60).trim();
+    const record: MarcRecord = {
+      leader: '00000nam a2200000 i 4500',
+      fields: [
+        { tag: '008', value: '190101s2019    ru            000 1 rus d' },
+        { tag: '100', ind1: '1', ind2: ' ', subfields: [['a', 'Роулинг, Джоан'], ['e', 'автор.']] },
+        { tag: '245', ind1: '1', ind2: '0', subfields: [['a', long]] },
+        { tag: '521', ind1: ' ', ind2: ' ', subfields: [['a', '12+']] },
+        { tag: '700', ind1: '1', ind2: ' ', subfields: [['a', 'Оранский, Игорь'], ['e', 'переводчик с английского']] },
+      ],
+    };
+    await t.database.db.transaction().execute((trx) => saveBibRecords({ trx, actor: t.system, onMatch: 'skip', records: [{ record, schema: 'marc21' }] }));
+    const { id } = await t.database.db.selectFrom('bib_records').select('id').where('title', '=', long).executeTakeFirstOrThrow();
+    const loaded = await librarian.get(`/api/catalogue/records/${id}/form`);
+    expect(loaded.statusCode, loaded.body).toBe(200);
+    expect(loaded.json().form.title).toBe(long);
+    expect(loaded.json().form.persons).toContainEqual({ name: 'Оранский, Игорь', role: 'переводчик с английского' });
   });
 
   it('writes the contents of a collection, keeps them when a form leaves them out, clears them when emptied', async () => {

@@ -1,46 +1,58 @@
 /** The HTTP shapes of cataloguing (zod: the routes, OpenAPI and the web app share them). */
 import { idParam, z } from '../../../shared/zod.js';
-import { ageRatingSchema, bibSchemaSchema, marcRecordSchema } from '../catalogue.schemas.js';
+import { ageRatingSchema, bibSchemaSchema, CONTROL_CHARACTERS, marcRecordInputSchema } from '../catalogue.schemas.js';
 import { BIB_FORM_DOCUMENT_TYPES } from './bib-form.js';
 
-const text = (max: number) => z.string().max(max);
-const list = (max: number, items: number) => z.array(text(max)).max(items);
-
 /**
- * The form in librarians' terms (Contract 2). Loose on purpose: the use-cases check it and name the
- * field in Russian («Заглавие: обязательное поле», «ISBN 978-… : неверная контрольная цифра»).
+ * The form in librarians' terms (Contract 2), with the length limits of what may be sent (`limited`) or without
+ * them: the form of a stored record is what its import brought, whatever its length, and loading it for editing
+ * must not fail on it. Loose on purpose: the use-cases check it and name the field in Russian («Заглавие:
+ * обязательное поле», «ISBN 978-… : неверная контрольная цифра»).
  */
-export const bibFormSchema = z.object({
-  documentType: z.enum(BIB_FORM_DOCUMENT_TYPES),
-  title: text(1000),
-  subtitle: text(1000),
-  parallelTitle: text(1000),
-  persons: z.array(z.object({ name: text(300), role: text(10).describe('код роли MARC: aut, com, edt, trl, ill…') })).max(100),
-  responsibility: text(2000).describe('сведения об ответственности; пусто — строятся из лиц'),
-  edition: text(500),
-  place: text(500),
-  publisher: text(500),
-  year: z.number().int().nullable(),
-  extent: text(500),
-  series: text(500),
-  isbns: list(100, 20),
-  language: text(3).describe('код языка MARC: rus, eng, …'),
-  bbk: text(500),
-  authorMark: text(50),
-  udc: text(500),
-  subjects: list(500, 100),
-  keywords: list(200, 100),
-  annotation: text(10_000),
-  contents: list(1000, 500).optional()
-    .describe('содержание: по одному произведению «Заглавие / Авторы»; не передано — при правке остаётся как было, у новой записи пусто'),
-  ageRating: ageRatingSchema.nullable(),
-});
+function bibFormShape(limited: boolean) {
+  const text = (max: number) => (limited
+    ? z.string().max(max).refine((value) => !CONTROL_CHARACTERS.test(value), 'недопустимый управляющий символ (код меньше 32)')
+    : z.string());
+  const list = (max: number, items: number) => (limited ? z.array(text(max)).max(items) : z.array(z.string()));
+  return z.object({
+    documentType: z.enum(BIB_FORM_DOCUMENT_TYPES),
+    title: text(1000),
+    subtitle: text(1000),
+    parallelTitle: text(1000),
+    persons: z.array(z.object({
+      name: text(300),
+      role: text(100).describe('код роли MARC (aut, com, edt, trl, ill…) или роль словами, как в записи'),
+    })).max(limited ? 100 : Number.MAX_SAFE_INTEGER),
+    responsibility: text(2000).describe('сведения об ответственности; пусто — строятся из лиц'),
+    edition: text(500),
+    place: text(500),
+    publisher: text(500),
+    year: z.number().int().nullable(),
+    extent: text(500),
+    series: text(500),
+    isbns: list(100, 20),
+    language: text(3).describe('код языка MARC: rus, eng, …'),
+    bbk: text(500),
+    authorMark: text(50),
+    udc: text(500),
+    subjects: list(500, 100),
+    keywords: list(200, 100),
+    // 4,000 letters: with Cyrillic's two bytes each, the field stays within ISO 2709's 9,999 bytes.
+    annotation: text(4000),
+    contents: list(1000, 500).optional()
+      .describe('содержание: по одному произведению «Заглавие / Авторы»; не передано — при правке остаётся как было, у новой записи пусто'),
+    ageRating: ageRatingSchema.nullable(),
+  });
+}
+
+/** The form as sent (create, update). */
+export const bibFormSchema = bibFormShape(true);
 
 /** A new record: from the form (librarians) or as a MARC record (experts); RUSMARC unless said otherwise. */
 export const createBibRecordBody = z.object({
   schema: bibSchemaSchema.default('rusmarc'),
   form: bibFormSchema.optional(),
-  record: marcRecordSchema.optional().describe('запись MARC целиком (для знатоков MARC) вместо формы'),
+  record: marcRecordInputSchema.optional().describe('запись MARC целиком (для знатоков MARC) вместо формы'),
   confirmDuplicate: z.boolean().default(false).describe('сохранить, хотя найдены вероятные дубликаты'),
 }).refine((body) => (body.form === undefined) !== (body.record === undefined), {
   path: ['form'], message: 'нужна либо форма (form), либо запись MARC (record)',
@@ -51,7 +63,7 @@ export type CreateBibRecordInput = z.infer<typeof createBibRecordBody>;
 export const updateBibRecordBody = z.object({
   updatedAt: z.string().min(1).describe('updatedAt записи, открытой для правки'),
   form: bibFormSchema.optional(),
-  record: marcRecordSchema.optional(),
+  record: marcRecordInputSchema.optional(),
 }).refine((body) => (body.form === undefined) !== (body.record === undefined), {
   path: ['form'], message: 'нужна либо форма (form), либо запись MARC (record)',
 });
@@ -62,11 +74,11 @@ export const bibRecordFormSchema = z.object({
   id: z.number().int(),
   schema: bibSchemaSchema,
   updatedAt: z.string(),
-  form: bibFormSchema,
+  form: bibFormShape(false),
 });
 
 export const duplicatesQuery = z.object({
-  isbn: z.string().max(100).optional(),
+  isbn: z.string().max(500).optional().describe('ISBN записи; несколько — через запятую'),
   title: z.string().max(1000).optional(),
   author: z.string().max(300).optional().describe('фамилия или «Фамилия, Имя»'),
   year: z.coerce.number().int().min(0).max(3000).optional(),

@@ -49,7 +49,7 @@ export async function createBibRecord(options: { trx: Kysely<DB>; actor: Actor; 
     const projection = bibRecordRow(record, schema).projection;
     const author = projection.persons.find((person) => person.primary) ?? projection.persons[0];
     const candidates = await findDuplicates(trx, actor.networkId, {
-      isbn: projection.isbns[0], title: projection.title, author: author?.name, year: projection.year ?? undefined,
+      isbn: projection.isbns.join(','), title: projection.title, author: author?.name, year: projection.year ?? undefined,
     }, 5);
     if (candidates.length > 0) {
       const list = candidates.map((candidate) => `«${candidate.title}» (№ ${candidate.id}: ${candidate.reason})`).join('; ');

@@ -25,6 +25,9 @@ export const MARC21_MAPPING: SchemaMapping = {
     'ил.': 'ill', 'иллюстратор': 'ill', 'худож.': 'ill', 'художник': 'ill', 'авт. предисл.': 'aui',
     'авт. вступ. ст.': 'aui', 'коммент.': 'ann', 'комментатор': 'ann', 'фот.': 'pht', 'фотограф': 'pht',
     'изд.': 'pbl', 'издатель': 'pbl', 'чтец': 'nrt', 'исп.': 'prf', 'композитор': 'cmp',
+    // and the RDA terms of English-language records
+    'author': 'aut', 'compiler': 'com', 'translator': 'trl', 'editor': 'edt', 'illustrator': 'ill', 'photographer': 'pht',
+    'publisher': 'pbl', 'narrator': 'nrt', 'composer': 'cmp',
   },
   edition: { tag: '250', codes: 'ab' },
   publication: { tags: ['260', '264'], place: 'a', publisher: 'b', date: 'c' },

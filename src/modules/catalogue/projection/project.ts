@@ -57,7 +57,8 @@ export const MAPPINGS: Record<MarcSchema, SchemaMapping> = { marc21: MARC21_MAPP
  * up to date when the program next opens the database (`refreshCatalogueProjection`). 2: series and sets
  * from RUSMARC 410/461, IRBIS's ББК 621, contents (464, 505). 3: a volume titled by its set
  * («Задачи и этюды. Вып. 13»), the title key sorting numbers as numbers. 4: a first person with a role other
- * than author (a reteller, an editor) is no longer taken for the author when nobody is marked as one.
+ * than author (a reteller, an editor) is no longer taken for the author when nobody is marked as one; a MARC21
+ * role term ending in a full stop («автор.») is read as the term without it.
  */
 export const PROJECTION_VERSION = 4;
 
@@ -220,7 +221,9 @@ function projectPersons(mapping: SchemaMapping, data: (tag: string) => DataField
           pushUnique(roles, mapping.relatorCodes[trimmed] ?? trimmed);
         } else if (code === mapping.relatorTermSubfield) {
           const term = clean(value).toLowerCase();
-          pushUnique(roles, mapping.relatorTerms[term] ?? mapping.relatorTerms[`${term}.`] ?? term);
+          // «автор.» with the full stop that closes the field in MARC21 is «автор».
+          const bare = term.replace(/\.$/, '');
+          pushUnique(roles, mapping.relatorTerms[term] ?? mapping.relatorTerms[`${term}.`] ?? mapping.relatorTerms[bare] ?? term);
         }
       }
       const dates = clean(first([field], mapping.nameStyle === 'rusmarc' ? 'f' : 'd') ?? '');

@@ -64,7 +64,7 @@ function builtResponsibility(persons: { name: string; role: string }[]): string 
 function useDuplicates(values: BibFormValues, excludeId: number | undefined): { candidates: DuplicateCandidateView[]; checking: boolean } {
   const [candidates, setCandidates] = useState<DuplicateCandidateView[]>([]);
   const [checking, setChecking] = useState(false);
-  const isbn = lines(values.isbns).find((line) => isbnMessage(line) === null) ?? '';
+  const isbn = lines(values.isbns).filter((line) => isbnMessage(line) === null).join(',');
   const author = values.persons.find((person) => person.name.trim())?.name.trim() ?? '';
   const title = values.title.trim();
   const year = /^\d{4}$/.test(values.year.trim()) ? values.year.trim() : '';
