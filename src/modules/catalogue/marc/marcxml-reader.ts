@@ -1,11 +1,14 @@
 import type { Readable } from 'node:stream';
+import iconv from 'iconv-lite';
 import { FastMarcXmlReader } from './marcxml-fast.js';
 import { MarcXmlReader } from './marcxml-saxes.js';
+import { errorReason } from './messages.js';
 import type { MarcReadResult } from './record.js';
 
 /**
  * Reads MARCXML (a <collection> or a single <record>, with or without a namespace prefix, attributes
- * in any order, records nested in an envelope such as OAI-PMH) from a stream of UTF-8 bytes.
+ * in any order, records nested in an envelope such as OAI-PMH) from a stream of bytes in the encoding its XML
+ * declaration names (UTF-8 without one; Windows-1251 and any other iconv-lite knows; an unknown one is reported).
  * Yields each record, or an error report with the record's number; malformed XML stops the reading
  * with one report, since nothing after it can be trusted. Never throws on bad input.
  *
@@ -17,15 +20,63 @@ import type { MarcReadResult } from './record.js';
  */
 export async function* readMarcXml(source: Readable | AsyncIterable<Uint8Array | string>): AsyncGenerator<MarcReadResult> {
   const reader = new FastMarcXmlReader();
-  // TextDecoder decodes UTF-8 about twice as fast as StringDecoder (same text, malformed bytes included);
-  // ignoreBOM keeps a byte-order mark in the text, as StringDecoder does, for the readers to see.
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let decoder: Decoder | undefined;
+  let head = Buffer.alloc(0);
+  /** Decodes the first bytes once the declaration is known; false (after reporting it) for an unknown encoding. */
+  function* begin(): Generator<MarcReadResult, boolean> {
+    decoder = decoderFor(head);
+    if (!decoder) {
+      yield { kind: 'error', index: 1, byteOffset: 0, code: 'xml-encoding-unsupported', reason: errorReason('xml-encoding-unsupported', declaredEncoding(head)) };
+      return false;
+    }
+    yield* reader.write(decoder.write(head));
+    return true;
+  }
   for await (const chunk of source as AsyncIterable<Uint8Array | string>) {
-    yield* reader.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    if (typeof chunk === 'string') {
+      yield* reader.write(chunk);
+    } else if (decoder) {
+      yield* reader.write(decoder.write(chunk));
+    } else {
+      // The declaration is in the first bytes, in ASCII whatever the encoding: wait until they are here.
+      head = Buffer.concat([head, chunk]);
+      if (head.length < DECLARATION_BYTES && !head.includes('?>')) continue;
+      if (!(yield* begin())) return;
+    }
     if (reader.failed) return;
   }
-  yield* reader.write(decoder.decode());
+  if (!decoder && head.length > 0 && !(yield* begin())) return;
+  if (decoder) yield* reader.write(decoder.end());
   if (!reader.failed) yield* reader.close();
+}
+
+interface Decoder {
+  write(bytes: Uint8Array): string;
+  end(): string;
+}
+
+/** How far into the file its XML declaration may reach. */
+const DECLARATION_BYTES = 256;
+
+/** The encoding the XML declaration names («windows-1251»), if any. */
+function declaredEncoding(head: Buffer): string | undefined {
+  const text = head.subarray(0, DECLARATION_BYTES).toString('latin1');
+  return /^(?:\xEF\xBB\xBF)?\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(text)?.[1];
+}
+
+/**
+ * A streaming decoder for the declared encoding: UTF-8 by TextDecoder (about twice as fast as StringDecoder, same
+ * text; ignoreBOM keeps a byte-order mark for the readers to see), another by iconv-lite; none for an unknown one.
+ */
+function decoderFor(head: Buffer): Decoder | undefined {
+  const declared = declaredEncoding(head);
+  if (declared === undefined || /^utf-?8$/i.test(declared)) {
+    const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+    return { write: (bytes) => utf8.decode(bytes, { stream: true }), end: () => utf8.decode() };
+  }
+  if (!iconv.encodingExists(declared)) return undefined;
+  const other = iconv.getDecoder(declared);
+  return { write: (bytes) => other.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)), end: () => other.end() ?? '' };
 }
 
 /** Reads every record of an in-memory MARCXML document (same results as `readMarcXml`). */

@@ -8,7 +8,8 @@ export const MARCXML_COLLECTION_END = '</collection>\n';
 
 /**
  * One record as a MARCXML <record> element (no XML declaration), for streaming a collection.
- * Characters XML 1.0 cannot carry (control characters other than tab and line breaks) become U+FFFD.
+ * Characters XML 1.0 cannot carry (control characters other than tab and line breaks) become U+FFFD; tab and line
+ * breaks are written as character references, so that they read back unchanged.
  * Text before the first subfield delimiter (code '') is written as a subfield with an empty code.
  */
 export function writeMarcXmlRecord(record: MarcRecord, namespace = false): string {
@@ -34,7 +35,7 @@ export function writeMarcXml(records: Iterable<MarcRecord>): string {
 }
 
 // eslint-disable-next-line no-control-regex
-const SPECIAL = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+const SPECIAL = /[&<>"\t\n\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
 function escape(text: string): string {
   return text.replace(SPECIAL, (char) => {
@@ -47,6 +48,12 @@ function escape(text: string): string {
         return '&gt;';
       case '"':
         return '&quot;';
+      // Written as references: a parser turns a literal CR (and CRLF) into LF, and a tab or line break in an
+      // attribute into a space — the record would not read back as it was.
+      case '\t':
+      case '\n':
+      case '\r':
+        return `&#${char.charCodeAt(0)};`;
       default:
         return '\uFFFD';
     }

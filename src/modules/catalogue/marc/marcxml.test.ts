@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { readMarcXml, readMarcXmlString } from './marcxml-reader.js';
 import { writeMarcXml, writeMarcXmlRecord } from './marcxml-writer.js';
@@ -36,6 +37,26 @@ describe('MARCXML reader', () => {
   it('reads what the writer wrote, escaping included', () => {
     const xml = writeMarcXml([record, record]);
     expect(recordsOf([...readMarcXmlString(xml)])).toEqual([record, record]);
+  });
+
+  it('reads back carriage returns, tabs and line breaks as they were (written as character references)', () => {
+    const lines: MarcRecord = { ...record, fields: [...record.fields, { tag: '500', ind1: ' ', ind2: ' ', subfields: [['a', 'Line one\r\nline two\ttabbed\rend']] }] };
+    const xml = writeMarcXml([lines]);
+    expect(xml).toContain('Line one&#13;&#10;line two&#9;tabbed&#13;end');
+    expect(recordsOf([...readMarcXmlString(xml)])).toEqual([lines]);
+  });
+
+  it('reads a file in the encoding its declaration names (Windows-1251), and reports one it does not know', async () => {
+    const xml = writeMarcXml([record, record]).replace('encoding="UTF-8"', 'encoding="windows-1251"');
+    const bytes = iconv.encode(xml, 'win1251');
+    const chunks = Array.from({ length: Math.ceil(bytes.length / 50) }, (_, i) => bytes.subarray(i * 50, i * 50 + 50));
+    const read: MarcReadResult[] = [];
+    for await (const result of readMarcXml(Readable.from(chunks))) read.push(result);
+    expect(recordsOf(read)).toEqual([record, record]);
+
+    const unknown: MarcReadResult[] = [];
+    for await (const result of readMarcXml(Readable.from([Buffer.from(xml.replace('windows-1251', 'x-klingon'))]))) unknown.push(result);
+    expect(unknown).toEqual([{ kind: 'error', index: 1, byteOffset: 0, code: 'xml-encoding-unsupported', reason: expect.stringContaining('x-klingon') }]);
   });
 
   it('does not care about the namespace prefix or the order of attributes', () => {
@@ -79,7 +100,7 @@ describe('MARCXML reader', () => {
     const results = [...readMarcXmlString(xml)];
     expect(results.map((r) => r.kind)).toEqual(['record', 'error']);
     expect(results[1]).toMatchObject({ kind: 'error', index: 2, code: 'xml-malformed' });
-    expect((results[1] as { reason: string }).reason).toMatch(/^XML повреждён/);
+    expect((results[1] as { reason: string }).reason).toMatch(/^XML повреждён: .*\. Чтение файла остановлено здесь: записи после этого места не прочитаны$/);
   });
 
   it('warns about a record without a leader, a bad tag and a subfield without a code, and keeps them', () => {

@@ -11,13 +11,16 @@ const ERROR_MESSAGES: Record<MarcErrorCode, string> = {
   'directory-entry-invalid': 'элемент справочника повреждён',
   'field-out-of-bounds': 'поле выходит за пределы записи',
   'xml-malformed': 'XML повреждён',
+  'xml-encoding-unsupported': 'файл объявляет кодировку, которую программа не знает; сохраните его в UTF-8 или Windows-1251',
   'xml-bad-structure': 'нарушена структура MARCXML',
 };
 
 /** The Russian text for an error code, with a detail appended. */
 export function errorReason(code: MarcErrorCode, detail?: string): string {
   const base = ERROR_MESSAGES[code];
-  return detail ? `${base}: ${detail}` : base;
+  const reason = detail ? `${base}: ${detail}` : base;
+  // Malformed XML ends the reading: the reader cannot trust anything after it, and the user must know.
+  return code === 'xml-malformed' ? `${reason}. Чтение файла остановлено здесь: записи после этого места не прочитаны` : reason;
 }
 
 const WARNING_MESSAGES: Record<MarcWarningCode, string> = {

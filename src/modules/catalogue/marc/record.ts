@@ -65,6 +65,7 @@ export type MarcErrorCode =
   | 'directory-entry-invalid'
   | 'field-out-of-bounds'
   | 'xml-malformed'
+  | 'xml-encoding-unsupported'
   | 'xml-bad-structure';
 
 /** A record the reader skipped: which one, where it starts, and why. */
