@@ -1,4 +1,4 @@
-import { createWriteStream, existsSync } from 'node:fs';
+import { createWriteStream, existsSync, renameSync, rmSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type { Command } from 'commander';
@@ -51,7 +51,17 @@ async function exportMarcFile(path: string, flags: ExportMarcFlags): Promise<voi
         if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K  выгружено ${count.toLocaleString('ru-RU')}`);
       },
     });
-    await pipeline(Readable.from(chunks), createWriteStream(path, { flags: flags.force ? 'w' : 'wx' }));
+    // Written beside the file and renamed when complete: an export cut off leaves no truncated file that looks
+    // whole, and the file it replaces (--force) stays as it was until then.
+    const partial = `${path}.partial`;
+    try {
+      await pipeline(Readable.from(chunks), createWriteStream(partial, { flags: 'w' }));
+      if (!flags.force && existsSync(path)) throw new CliError(`Файл ${path} появился во время выгрузки: она оставлена в ${partial}`);
+      renameSync(partial, path);
+    } catch (error) {
+      if (!(error instanceof CliError)) rmSync(partial, { force: true });
+      throw error;
+    }
     if (process.stderr.isTTY && written > 0) process.stderr.write('\n');
   });
   console.log(`Выгружено ${countOf(written, ['запись', 'записи', 'записей'])} в ${path}${left ? `; не выгружено в ISO 2709: ${left} (см. выше, MARCXML примет их)` : ''}`);

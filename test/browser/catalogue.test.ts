@@ -94,8 +94,17 @@ describe('cataloguing in Chromium', () => {
     expect(edited).toContain(`${TITLE} : очерки истории / И. П. Тестовый`);
     expect(edited).toContain('2-е изд.');
 
-    // An expert adds a note as MARC text.
+    // Switching to MARC with unsaved changes asks first; refused, the form keeps them.
     await page.getByRole('button', { name: 'Править' }).click();
+    await page.getByLabel('Издание', { exact: true }).fill('3-е изд.');
+    let asked = '';
+    page.once('dialog', (dialog) => { asked = dialog.message(); void dialog.dismiss(); });
+    await page.getByRole('button', { name: 'MARC (для знатоков)' }).click();
+    expect(asked).toContain('Несохранённые изменения пропадут');
+    expect(await page.getByLabel('Издание', { exact: true }).inputValue()).toBe('3-е изд.');
+
+    // An expert adds a note as MARC text (the form's change given up).
+    page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'MARC (для знатоков)' }).click();
     const marcText = page.getByRole('textbox', { name: 'Запись MARC', exact: true });
     await marcText.waitFor();

@@ -25,6 +25,8 @@ export const M = {
   facetBbk: 'Раздел знаний (ББК)',
   facetAges: 'Возрастное ограничение',
   facetYears: 'Годы издания',
+  yearRange: (from: number | undefined, to: number | undefined) =>
+    (from !== undefined && to !== undefined ? (from === to ? String(from) : `${from}–${to}`) : from !== undefined ? `с ${from}` : `по ${to}`),
   sort: 'Сортировка',
   sorts: { relevance: 'по релевантности', title: 'по заглавию', 'year-desc': 'сначала новые', 'year-asc': 'сначала старые' },
   apply: 'Применить',

@@ -89,6 +89,14 @@ describe('the public catalogue', () => {
     expect((await get(decade[0]!)).body).toContain('Найдено: 4'); // 1950, 1953, 1956, 1959
   });
 
+  it('shows a year range that is not a decade as a filter, removable on its own', async () => {
+    const page = await get('/search?q=Пушкин&type=book&yearFrom=2010&yearTo=2012');
+    expect(page.body).toContain('<p class="on">Годы издания: 2010–2012 <a href="');
+    const remove = links(page.body, 'убрать').find((href) => !href.includes('yearFrom'))!;
+    expect(decodeURIComponent(remove)).toBe('/search?q=Пушкин&type=book');
+    expect((await get('/search?q=Пушкин&yearFrom=2015')).body).toContain('Годы издания: с 2015');
+  });
+
   it('sorts by year either way with a GET form that keeps the query and filters', async () => {
     const page = await get('/search?q=пушкин&language=rus');
     expect(page.body).toContain('<input type="hidden" name="q" value="пушкин"/><input type="hidden" name="language" value="rus"/><label for="sort">Сортировка</label>');

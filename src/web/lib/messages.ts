@@ -1430,6 +1430,8 @@ export const t = {
     modeLabel: 'Как править',
     modeForm: 'Форма',
     modeMarc: 'MARC (для знатоков)',
+    modeSwitchLoses: 'Несохранённые изменения пропадут. Переключить вид правки?',
+    noRole: '(роль не указана)',
     isbnProblem: {
       length: 'нужно 10 или 13 цифр',
       prefix: 'ISBN-13 начинается с 978 или 979',

@@ -102,6 +102,13 @@ function Facets({ state, facets }: { state: SearchPageState; facets: CatalogueFa
       {listFacet(M.facetLanguages, facets.languages, state.languages, (languages) => ({ languages }))}
       {listFacet(M.facetBbk, facets.bbkDivisions, state.bbk, (bbk) => ({ bbk }))}
       {listFacet(M.facetAges, facets.ageRatings, state.ages, (ages) => ({ ages: ages as SearchPageState['ages'] }))}
+      {/* A range of the advanced form or a link (not a decade of the list): shown as a filter, removable on its own. */}
+      {(state.yearFrom !== undefined || state.yearTo !== undefined) && !facets.years.some((facet) => isDecadeOn(facet.value)) && (
+        <p className="on">
+          {M.facetYears}: {M.yearRange(state.yearFrom, state.yearTo)}{' '}
+          <a href={searchUrl(state, { yearFrom: undefined, yearTo: undefined })}>[{M.removeFilter}<span className="skip"> {M.yearRange(state.yearFrom, state.yearTo)}</span>]</a>
+        </p>
+      )}
       <FacetList title={M.facetYears} values={facets.years} isOn={isDecadeOn}
         link={(value) => searchUrl(state, isDecadeOn(value) ? { yearFrom: undefined, yearTo: undefined } : decade(value))} />
     </aside>

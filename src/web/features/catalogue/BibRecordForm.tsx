@@ -100,11 +100,15 @@ interface BibRecordFormProps {
   /** Shown beside an error the form cannot fix itself (a stale edit). */
   extraError?(error: ApiError): ReactNode;
   actions?: ReactNode;
+  /** Told whether the values differ from `initial` (unsaved changes), whenever that changes. */
+  onDirty?(dirty: boolean): void;
 }
 
-export function BibRecordForm({ initial, options, recordId, label, submitLabel, send, confirmDuplicates, extraError, actions }: BibRecordFormProps) {
+export function BibRecordForm({ initial, options, recordId, label, submitLabel, send, confirmDuplicates, extraError, actions, onDirty }: BibRecordFormProps) {
   const f = t.bibForm;
   const [values, setValues] = useState(initial);
+  const dirty = values !== initial && JSON.stringify(values) !== JSON.stringify(initial);
+  useEffect(() => onDirty?.(dirty), [dirty, onDirty]);
   const [error, setError] = useState<ApiError>();
   const [sending, setSending] = useState(false);
   const { candidates, checking } = useDuplicates(values, recordId);
@@ -201,6 +205,8 @@ export function BibRecordForm({ initial, options, recordId, label, submitLabel, 
               onChange={(event) => setPerson(index, { name: event.target.value })}
             />
             <select aria-label={`${f.personRole} ${index + 1}`} value={person.role} onChange={(event) => setPerson(index, { role: event.target.value })}>
+              {/* A role the list does not name (as an imported record gave it, or none) is shown as it is, not as the first one. */}
+              {!options.roles.some((role) => role.value === person.role) && <option value={person.role}>{person.role || f.noRole}</option>}
               {options.roles.map((role) => <option key={role.value} value={role.value}>{role.label}</option>)}
             </select>
             <button type="button" disabled={index === 0} aria-label={f.moveUp(person.name)} title={f.moveUp(person.name)}

@@ -1,5 +1,5 @@
 import { useLocation } from 'wouter';
-import { Loading } from '../../components/Status.js';
+import { ErrorBox, Loading } from '../../components/Status.js';
 import { api } from '../../lib/api.js';
 import type { BibRecordView, CreateBibRecordBody } from '../../lib/contract.js';
 import { useFlash } from '../../lib/flash.js';
@@ -10,7 +10,8 @@ import { useCataloguingOptions } from './use-catalogue.js';
 export function CatalogueCreatePage() {
   const [, navigate] = useLocation();
   const flash = useFlash();
-  const options = useCataloguingOptions();
+  const { data: options, error } = useCataloguingOptions();
+  if (error) return <ErrorBox error={error} />;
   if (!options) return <Loading />;
   return (
     <>

@@ -14,11 +14,18 @@ import { useCataloguingOptions } from './use-catalogue.js';
 export function CatalogueEditPage({ id }: { id: number }) {
   const [, navigate] = useLocation();
   const flash = useFlash();
-  const options = useCataloguingOptions();
+  const { data: options, error: optionsError } = useCataloguingOptions();
   const [mode, setMode] = useState<'form' | 'marc'>('form');
+  // Switching mode drops what the other editor holds: unsaved changes are not lost without asking.
+  const [dirty, setDirty] = useState(false);
+  const switchTo = (next: 'form' | 'marc') => {
+    if (next === mode || (dirty && !window.confirm(t.bibForm.modeSwitchLoses))) return;
+    setDirty(false);
+    setMode(next);
+  };
   const { data, error, loading, reload } = useApi<BibRecordFormView>(`/catalogue/records/${id}/form`);
   const full = useApi<BibRecordView>(mode === 'marc' ? `/catalogue/records/${id}` : null);
-  if (error) return <ErrorBox error={error} />;
+  if (error ?? optionsError) return <ErrorBox error={(error ?? optionsError)!} />;
   if (!data || !options || (loading && data.id !== id)) return <Loading />;
   const f = t.bibForm;
   const saved = () => {
@@ -30,8 +37,8 @@ export function CatalogueEditPage({ id }: { id: number }) {
       <div className="page-title">
         <h1>{f.editTitle(data.form.title)}</h1>
         <span className="view-switch edit-mode" role="group" aria-label={f.modeLabel}>
-          <button type="button" aria-pressed={mode === 'form'} onClick={() => setMode('form')}>{f.modeForm}</button>
-          <button type="button" aria-pressed={mode === 'marc'} onClick={() => setMode('marc')}>{f.modeMarc}</button>
+          <button type="button" aria-pressed={mode === 'form'} onClick={() => switchTo('form')}>{f.modeForm}</button>
+          <button type="button" aria-pressed={mode === 'marc'} onClick={() => switchTo('marc')}>{f.modeMarc}</button>
         </span>
       </div>
       {mode === 'marc' && full.error && <ErrorBox error={full.error} />}
@@ -43,6 +50,7 @@ export function CatalogueEditPage({ id }: { id: number }) {
           onSaved={saved}
           onCancel={() => navigate(`/catalogue/${id}`)}
           onReload={full.reload}
+          onDirty={setDirty}
         />
       )}
       {mode === 'form' && (
@@ -55,6 +63,7 @@ export function CatalogueEditPage({ id }: { id: number }) {
           label={f.editTitle(data.form.title)}
           submitLabel={f.save}
           confirmDuplicates={false}
+          onDirty={setDirty}
           actions={<button type="button" onClick={() => navigate(`/catalogue/${id}`)}>{t.cancel}</button>}
           extraError={(failure) => failure.status === 409 && (
             <p>{f.stale} <button type="button" onClick={reload}>{f.reload}</button></p>

@@ -17,7 +17,7 @@ import './catalogue.css';
 /** The record's fields in librarians' terms. */
 function RecordDetails({ record }: { record: BibRecordView }) {
   const r = t.bibRecord.rows;
-  const options = useCataloguingOptions();
+  const options = useCataloguingOptions().data;
   const persons = record.persons.map((person) => {
     const roles = person.roles.map((role) => labelOf(options?.roles, role)).join(', ');
     return roles ? `${person.name} (${roles})` : person.name;

@@ -1,16 +1,21 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { api, ApiError } from '../../lib/api.js';
 import type { BibRecordView, UpdateBibRecordBody } from '../../lib/contract.js';
 import { t } from '../../lib/messages.js';
 import { marcToText, textToMarc } from './marc-text.js';
 
 /** The whole record as MARC text, for experts: saved as it is (the server checks title, ISBNs, age label). */
-export function MarcTextEditor({ record, onSaved, onCancel, onReload }: {
+export function MarcTextEditor({ record, onSaved, onCancel, onReload, onDirty }: {
   record: BibRecordView; onSaved(): void; onCancel(): void; onReload(): void;
+  /** Told whether the text differs from the record's (unsaved changes), whenever that changes. */
+  onDirty?(dirty: boolean): void;
 }) {
   const m = t.marcEditor;
   const id = useId();
-  const [text, setText] = useState(() => marcToText(record.record));
+  const [original] = useState(() => marcToText(record.record));
+  const [text, setText] = useState(original);
+  const dirty = text !== original;
+  useEffect(() => onDirty?.(dirty), [dirty, onDirty]);
   const [problems, setProblems] = useState<string[]>([]);
   const [error, setError] = useState<ApiError>();
   const [sending, setSending] = useState(false);
