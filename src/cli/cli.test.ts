@@ -160,6 +160,10 @@ describe('the biblioset command', { timeout: 120_000 }, () => {
 
     const isoFile = join(work, 'catalogue.mrc');
     expect((await run(['export', 'marc', isoFile, '--data', original])).code).toBe(0);
+    // Written beside the file and renamed once complete: nothing is left behind.
+    expect(existsSync(`${isoFile}.partial`)).toBe(false);
+    expect((await run(['export', 'marc', isoFile, '--data', original, '--force'])).code).toBe(0);
+    expect(existsSync(`${isoFile}.partial`)).toBe(false);
     const exported = [...readIso2709Buffer(readFileSync(isoFile))];
     expect(exported.every((r) => r.kind === 'record')).toBe(true);
     const database = await openDatabase({ dataDir: original });
