@@ -8,7 +8,7 @@ import type { ConfigFlags } from '../server/config.js';
 import { addDatabaseOptions, withDatabase } from './database.js';
 import { CliError } from './errors.js';
 import { resolveNetwork } from './network.js';
-import { countOf } from './progress.js';
+import { countOf } from '../shared/plural.js';
 
 interface ImportMarcFlags extends ConfigFlags {
   format?: 'iso2709' | 'marcxml';

@@ -1,12 +1,6 @@
 import type { ProgressListener } from '../db/backup.js';
 
-const pluralRules = new Intl.PluralRules('ru-RU');
-
-/** «1 таблица», «3 таблицы», «12 таблиц»: forms for one, few and many. */
-export function countOf(n: number, [one, few, many]: [string, string, string]): string {
-  const form = pluralRules.select(n);
-  return `${n.toLocaleString('ru-RU')} ${form === 'one' ? one : form === 'few' ? few : many}`;
-}
+import { countOf } from '../shared/plural.js';
 
 export const tablesAndRows = (summary: { tables: unknown[]; rows: number }) =>
   `${countOf(summary.tables.length, ['таблица', 'таблицы', 'таблиц'])}, ${countOf(summary.rows, ['строка', 'строки', 'строк'])}`;

@@ -3,6 +3,7 @@
  * wording is changed (and reviewed) in one place. Enum labels are typed against the API
  * contract: a new value in a schema is a type error here until it has a label.
  */
+import { plural } from '../../shared/plural.js';
 import type {
   AwardResult, CompetitionLevel, ParticipantKind,
   AuditAction, BasisKind, BranchEventKind, BranchType, Education, Employment, Role, ServicePointKind, TrainingTopic,
@@ -313,15 +314,8 @@ export const statisticsGroupLabels: Record<StatisticsGroup, string> = {
   branch: 'По филиалам',
 };
 
-/** Russian plural: plural(5, 'год', 'года', 'лет') → 'лет'. */
-export function plural(n: number, one: string, few: string, many: string): string {
-  const tens = n % 100;
-  const units = n % 10;
-  if (tens >= 11 && tens <= 14) return many;
-  if (units === 1) return one;
-  if (units >= 2 && units <= 4) return few;
-  return many;
-}
+/** Russian plural: plural(5, 'год', 'года', 'лет') → 'лет' (src/shared/plural.ts: one rule everywhere). */
+export { plural };
 
 export const t = {
   appName: 'Biblioset',

@@ -1,3 +1,4 @@
+import { countOf } from '../../../shared/plural.js';
 import type { ImportRecordError } from './import-marc.js';
 
 const HEADER = ['№ записи', 'Смещение, байт', 'Код', 'Причина'];
@@ -15,6 +16,6 @@ const cell = (value: string | number | null): string => {
 export function errorsCsv(errors: ImportRecordError[], failed: number): string {
   const lines = [HEADER.join(';')];
   for (const error of errors) lines.push([error.index, error.byteOffset, error.code, error.reason].map(cell).join(';'));
-  if (failed > errors.length) lines.push(['', '', '', `…и ещё ${failed - errors.length} записей с ошибками (в отчёт не вошли)`].map(cell).join(';'));
+  if (failed > errors.length) lines.push(['', '', '', `…и ещё ${countOf(failed - errors.length, ['запись', 'записи', 'записей'])} с ошибками (в отчёт не вошли)`].map(cell).join(';'));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
