@@ -178,6 +178,15 @@ describe('the public catalogue', () => {
     expect(links(response.body, 'Назад к поиску')).toEqual(['/search']);
     const fromSearch = await get(`/records/${id}`, { referer: 'http://localhost:80/search?q=%D0%B4%D0%BE%D1%87%D0%BA%D0%B0&page=2', host: 'localhost:80' });
     expect(links(fromSearch.body, 'Назад к поиску')).toEqual(['/search?q=%D0%B4%D0%BE%D1%87%D0%BA%D0%B0&page=2']);
+    // The version for the visually impaired comes back to the page with the search it came from: the link survives.
+    const viLink = links(fromSearch.body, 'Версия для слабовидящих')[0]!;
+    const back = new URL(viLink, 'http://localhost').searchParams.get('back')!;
+    expect(back).toBe(`/records/${id}?from=${encodeURIComponent('/search?q=%D0%B4%D0%BE%D1%87%D0%BA%D0%B0&page=2')}`);
+    expect((await get(viLink)).headers.location).toBe(back);
+    const cameBack = await get(back, { referer: `http://localhost:80/records/${id}`, host: 'localhost:80' });
+    expect(links(cameBack.body, 'Назад к поиску')).toEqual(['/search?q=%D0%B4%D0%BE%D1%87%D0%BA%D0%B0&page=2']);
+    // Only a search of this site is taken.
+    expect(links((await get(`/records/${id}?from=${encodeURIComponent('https://example.com/search?q=x')}`)).body, 'Назад к поиску')).toEqual(['/search']);
 
     const xml = await get(`/records/${id}/marcxml`);
     expect(xml.headers['content-disposition']).toBe(`attachment; filename="record-${id}.xml"`);

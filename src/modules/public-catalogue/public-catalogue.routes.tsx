@@ -102,9 +102,13 @@ export const publicCatalogueRoutes: FastifyPluginAsync<PublicCatalogueOptions> =
   app.get('/records/:id', opts, async (request, reply) => {
     const found = await recordOf(request, reply);
     if (!found) return reply;
+    const backToSearch = searchCameFrom(request);
+    // The page's own address carries the search it came from (`from`), so that the links of the version for the
+    // visually impaired, which come back to this address, keep «Назад к поиску» pointing to that search.
+    const path = backToSearch === '/search' ? `/records/${found.view.id}` : `/records/${found.view.id}?${new URLSearchParams({ from: backToSearch })}`;
     return sendHtml(reply, renderPage(
-      <RecordPage context={found.context} record={found.view} labels={{ documentType: documentKindLabel, language: languageLabel }}
-        backToSearch={searchCameFrom(request)} />));
+      <RecordPage context={{ ...found.context, path }} record={found.view} labels={{ documentType: documentKindLabel, language: languageLabel }}
+        backToSearch={backToSearch} />));
   });
 
   app.get('/records/:id/marcxml', opts, async (request, reply) => {
@@ -149,14 +153,26 @@ export function wantsHtmlPage(request: FastifyRequest): boolean {
 }
 
 /** The search results page the reader came from (same site, /search), for «Назад к поиску»; else the whole catalogue. */
+/**
+ * The search a record page was opened from: its `from` (a page that came back from the visually impaired settings),
+ * else the referring search page of this site; else the plain search page. Only a /search address is taken.
+ */
 function searchCameFrom(request: FastifyRequest): string {
-  try {
-    const referer = new URL(request.headers.referer ?? '');
-    if (referer.hostname === request.hostname && referer.pathname === '/search') return `${referer.pathname}${referer.search}`;
-  } catch {
-    // No referer, or not a URL: the plain link below.
+  const from = (request.query as { from?: unknown }).from;
+  const candidates = [typeof from === 'string' ? urlOf(from, 'http://this-site') : undefined, urlOf(request.headers.referer)];
+  for (const url of candidates) {
+    if (url?.pathname === '/search' && (url.hostname === 'this-site' || url.hostname === request.hostname)) return `${url.pathname}${url.search}`;
   }
   return '/search';
+}
+
+/** The URL a text spells (relative to `base`, if given), or undefined: no text, or not a URL. */
+function urlOf(text: string | undefined, base?: string): URL | undefined {
+  try {
+    return text === undefined ? undefined : new URL(text, base);
+  } catch {
+    return undefined;
+  }
 }
 
 function sendHtml(reply: FastifyReply, html: string) {
