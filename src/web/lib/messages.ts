@@ -1483,4 +1483,5 @@ export const catalogueImportTexts = {
   exportIso: 'Выгрузить в ISO 2709',
   exportXml: 'Выгрузить в MARCXML',
   exportHint: 'Файл в UTF-8; каждая запись — в своей схеме (MARC21 или RUSMARC), как хранится в каталоге.',
+  exportIsoLimit: 'ISO 2709 не вмещает поле длиннее 9 999 байт и запись длиннее 99 999 байт: такие записи в файл ISO не попадут — MARCXML вмещает всё.',
 };

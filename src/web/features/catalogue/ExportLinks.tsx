@@ -38,7 +38,7 @@ export function exportUrl(format: 'iso2709' | 'marcxml', params: ExportSearchPar
 export function ExportLinks({ params }: { params: ExportSearchParams }) {
   return (
     <p className="export-links" title={m.exportHint}>
-      <a href={exportUrl('iso2709', params)} download>{m.exportIso}</a>
+      <a href={exportUrl('iso2709', params)} download title={m.exportIsoLimit}>{m.exportIso}</a>
       <a href={exportUrl('marcxml', params)} download>{m.exportXml}</a>
     </p>
   );
