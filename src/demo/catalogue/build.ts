@@ -116,7 +116,7 @@ function form(p: {
     edition: p.reprint ? 'Переизд.' : slot.edition ?? '',
     place: slot.place, publisher: slot.publisher, year,
     extent,
-    series: slot.series,
+    series: slot.series ? [slot.series] : [],
     isbns: isbn ? [isbn] : [],
     language: 'rus',
     bbk: p.bbk, authorMark: p.mark, udc: p.udc,

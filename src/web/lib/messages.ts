@@ -1390,7 +1390,7 @@ export const t = {
     extent: 'Объём',
     extentHint: 'например: 318, [2] с. : ил. ; 21 см',
     series: 'Серия',
-    seriesHint: 'номер выпуска — после « ; »',
+    seriesHint: 'по одной на строке; номер выпуска — после « ; »',
     isbns: 'ISBN',
     isbnHint: 'несколько — каждый с новой строки',
     isbnOk: 'ISBN верный',

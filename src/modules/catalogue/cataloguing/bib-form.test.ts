@@ -29,7 +29,7 @@ const captainsDaughter: BibForm = {
   publisher: 'Детская литература',
   year: 2019,
   extent: '318, [2] с. : ил. ; 21 см',
-  series: 'Школьная библиотека ; вып. 3',
+  series: ['Школьная библиотека ; вып. 3'],
   isbns: ['978-5-901202-50-0', '5-93093-342-1'],
   language: 'rus',
   bbk: '84(2Рос=Рус)1 ; 83.3(2Рос=Рус)1',
@@ -76,7 +76,7 @@ describe('recordFromForm', () => {
         expect(formFromRecord(recordFromForm(form, schema), schema).documentType).toBe(documentType);
       }
       const empty: BibForm = { ...captainsDaughter, title: 'Без сведений', subtitle: '', parallelTitle: '', persons: [], edition: '', place: '', publisher: '',
-        year: null, extent: '', series: '', isbns: [], language: '', bbk: '', authorMark: 'А12', udc: '', subjects: [], keywords: [], annotation: '', contents: [], ageRating: null };
+        year: null, extent: '', series: [], isbns: [], language: '', bbk: '', authorMark: 'А12', udc: '', subjects: [], keywords: [], annotation: '', contents: [], ageRating: null };
       expect(formFromRecord(recordFromForm(empty, schema), schema)).toEqual(empty);
     });
   }
@@ -140,15 +140,30 @@ describe('recordFromForm', () => {
 describe('fields search reads but the form does not own', () => {
   it('neither shows nor drops the set a volume belongs to (RUSMARC 461), while the projection lists it among the series', () => {
     const set: DataField = { tag: '461', ind1: ' ', ind2: '0', subfields: [['1', '2001 '], ['a', 'Собрание сочинений'], ['v', 'Т. 3']] };
-    const volume = recordFromForm({ ...captainsDaughter, series: '' }, 'rusmarc');
+    const volume = recordFromForm({ ...captainsDaughter, series: [] }, 'rusmarc');
     const record = { ...volume, fields: [...volume.fields, set] };
     expect(project(record, 'rusmarc').series).toEqual(['Собрание сочинений ; Т. 3']);
-    expect(formFromRecord(record, 'rusmarc').series).toBe('');
+    expect(formFromRecord(record, 'rusmarc').series).toEqual([]);
 
-    const edited = applyForm(record, 'rusmarc', { ...formFromRecord(record, 'rusmarc'), series: 'Школьная библиотека' });
+    const edited = applyForm(record, 'rusmarc', { ...formFromRecord(record, 'rusmarc'), series: ['Школьная библиотека'] });
     expect(edited.fields.filter((field) => field.tag === '461')).toEqual([set]);
     expect(project(edited, 'rusmarc').series).toEqual(['Школьная библиотека', 'Собрание сочинений ; Т. 3']);
-    expect(formFromRecord(edited, 'rusmarc').series).toBe('Школьная библиотека');
+    expect(formFromRecord(edited, 'rusmarc').series).toEqual(['Школьная библиотека']);
+  });
+});
+
+describe('series edited on the form', () => {
+  it('keep the fields of the series still listed as they are, drop those no longer listed, add the new ones', () => {
+    const school: DataField = { tag: '225', ind1: '1', ind2: ' ', subfields: [['a', 'Школьная библиотека'], ['v', 'вып. 3'], ['x', '0130-1234']] };
+    const classics: DataField = { tag: '225', ind1: '0', ind2: ' ', subfields: [['a', 'Классики и современники'], ['d', 'Classics']] };
+    const record: MarcRecord = { leader: '00000nam0 2200000 i 450 ', fields: [{ tag: '200', ind1: '1', ind2: ' ', subfields: [['a', 'Сказки']] }, school, classics] };
+    const form = formFromRecord(record, 'rusmarc');
+    expect(form.series).toEqual(['Школьная библиотека ; вып. 3', 'Классики и современники']);
+    const edited = applyForm(record, 'rusmarc', { ...form, series: ['Школьная библиотека ; вып. 3', 'Новая серия ; 7'] });
+    expect(edited.fields.filter((field) => field.tag === '225')).toEqual([
+      school, { tag: '225', ind1: '1', ind2: ' ', subfields: [['a', 'Новая серия'], ['v', '7']] },
+    ]);
+    expect(formFromRecord(edited, 'rusmarc').series).toEqual(['Школьная библиотека ; вып. 3', 'Новая серия ; 7']);
   });
 });
 
@@ -229,7 +244,7 @@ describe('applyForm on the corpus', () => {
         edition: index % 4 === 0 ? '' : '3-е изд.',
         place: 'Москва', publisher: index % 3 === 0 ? before.publisher : 'Наука', year: index % 6 === 0 ? null : 2001,
         extent: index % 4 === 1 ? '' : '200 с. : ил.',
-        series: index % 3 === 1 ? '' : 'Серия ; 5',
+        series: index % 3 === 1 ? [] : [...before.series.slice(1), 'Серия ; 5'],
         isbns: index % 2 === 0 ? [...before.isbns, '978-5-02-000000-6'] : before.isbns.slice(1),
         language: index % 5 === 1 ? '' : 'eng',
         bbk: index % 3 === 2 ? '' : `${before.bbk ? `${before.bbk} ; ` : ''}63.3(2)`,
@@ -244,7 +259,7 @@ describe('applyForm on the corpus', () => {
       const after = applyForm(record, schema, edited);
       const read = normaliseBibForm(formFromRecord(after, schema));
       // Subjects come back in tag order (600…607 / 600…651): a new 606/650 sorts before a kept 607/651.
-      const comparable = (form: BibForm) => ({ ...form, subjects: [...form.subjects].sort() });
+      const comparable = (form: BibForm) => ({ ...form, subjects: [...form.subjects].sort(), series: [...form.series].sort() });
       if (JSON.stringify(comparable(read)) !== JSON.stringify(comparable(edited))) {
         failures.push(`${file} #${index}: ${JSON.stringify(diff(read, edited))}`);
       }

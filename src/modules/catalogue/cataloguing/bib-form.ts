@@ -53,8 +53,8 @@ export interface BibForm {
   year: number | null;
   /** «318, [2] с. : ил. ; 21 см» — ISBD separators " : ", " ; ", " + " split it into subfields. */
   extent: string;
-  /** «Школьная библиотека» or «Школьная библиотека ; вып. 3» (the number after the last " ; "). */
-  series: string;
+  /** Each series the book is in: «Школьная библиотека» or «Школьная библиотека ; вып. 3» (the number after the last " ; "). */
+  series: string[];
   /** As typed (the record keeps them as written); validated by the use-cases, not here. */
   isbns: string[];
   /** MARC language code ('rus'); '' for none. */
@@ -86,7 +86,7 @@ export const SUBDIVISION_SEPARATOR = ' -- ';
 export function emptyBibForm(): BibForm {
   return {
     documentType: 'book', title: '', subtitle: '', parallelTitle: '', persons: [], responsibility: '', edition: '',
-    place: '', publisher: '', year: null, extent: '', series: '', isbns: [], language: 'rus', bbk: '', authorMark: '',
+    place: '', publisher: '', year: null, extent: '', series: [], isbns: [], language: 'rus', bbk: '', authorMark: '',
     udc: '', subjects: [], keywords: [], annotation: '', contents: [], ageRating: null,
   };
 }
@@ -109,7 +109,7 @@ export function normaliseBibForm(form: BibForm): BibForm {
     publisher: splitList(form.publisher).join(LIST_SEPARATOR),
     year: form.year,
     extent: squeeze(form.extent),
-    series: squeeze(form.series),
+    series: list(form.series),
     isbns: [...new Set(form.isbns.map((isbn) => isbn.trim()).filter(Boolean))],
     language: form.language.trim().toLowerCase(),
     bbk: [...new Set(splitList(form.bbk))].join(LIST_SEPARATOR),
@@ -145,7 +145,7 @@ function formFromProjection(record: MarcRecord, schema: MarcSchema, p: BibProjec
     publisher: p.publisher,
     year: p.year,
     extent: p.extent,
-    series: p.series[0] ?? '',
+    series: p.series,
     isbns: dataFields(record, mapping.isbn.tag).flatMap((field) => values(field, mapping.isbn.valid)).map((value) => value.trim()).filter(Boolean),
     language: p.languages[0] ?? '',
     bbk: p.bbk.join(LIST_SEPARATOR),
@@ -358,15 +358,26 @@ const SLOTS: Slot[] = [
   },
   {
     equal: same('series'),
+    // A series field whose series is still listed stays as it is (its ISSN, its other subfields, the MARC21 830 beside
+    // its 490); one no longer listed goes; a new series gets a field of its own.
     write(record, schema, form, mapping) {
-      const result = removeFields(record, (field) => mapping.series.some((source) => source.tag === field.tag) && 'subfields' in field);
-      if (!form.series) return result;
+      const listed = new Set(form.series);
+      const kept = new Set<string>();
+      const result = removeFields(record, (field) => {
+        if (!('subfields' in field) || !mapping.series.some((source) => source.tag === field.tag)) return false;
+        const series = projectWith({ leader: record.leader, fields: [field] }, mapping).series;
+        const keep = series.length > 0 && series.every((text) => listed.has(text));
+        if (keep) series.forEach((text) => kept.add(text));
+        return !keep;
+      });
       const source = mapping.series[0]!;
-      const cut = form.series.lastIndexOf(LIST_SEPARATOR);
-      const subfields: Subfield[] = cut > 0
-        ? [[source.title, form.series.slice(0, cut)], [source.number, form.series.slice(cut + LIST_SEPARATOR.length)]]
-        : [[source.title, form.series]];
-      return addFields(result, [punctuated(schema, dataField(source.tag, schema === 'marc21' ? '0' : '1', ' ', subfields))]);
+      return addFields(result, form.series.filter((text) => !kept.has(text)).map((text) => {
+        const cut = text.lastIndexOf(LIST_SEPARATOR);
+        const subfields: Subfield[] = cut > 0
+          ? [[source.title, text.slice(0, cut)], [source.number, text.slice(cut + LIST_SEPARATOR.length)]]
+          : [[source.title, text]];
+        return punctuated(schema, dataField(source.tag, schema === 'marc21' ? '0' : '1', ' ', subfields));
+      }));
     },
   },
   { equal: same('isbns'), write: writeIsbns },

@@ -29,7 +29,7 @@ function bibFormShape(limited: boolean) {
     publisher: text(500),
     year: z.number().int().nullable(),
     extent: text(500),
-    series: text(500),
+    series: list(500, 20).describe('серии, по одной: «Название ; номер выпуска»'),
     isbns: list(100, 20),
     language: text(3).describe('код языка MARC: rus, eng, …'),
     bbk: text(500),

@@ -23,7 +23,7 @@ const lines = (text: string) => text.split('\n').map((line) => line.trim()).filt
 
 export function valuesOfForm(form: BibFormView, schema: Schema): BibFormValues {
   return {
-    ...form, schema, year: form.year === null ? '' : String(form.year), isbns: form.isbns.join('\n'),
+    ...form, schema, year: form.year === null ? '' : String(form.year), isbns: form.isbns.join('\n'), series: form.series.join('\n'),
     subjects: form.subjects.join('\n'), keywords: form.keywords.join('\n'), contents: (form.contents ?? []).join('\n'),
     ageRating: form.ageRating ?? '',
     persons: form.persons.length ? form.persons : [{ name: '', role: 'aut' }],
@@ -44,7 +44,7 @@ export function formOfValues(values: BibFormValues): BibFormView {
     responsibility: values.responsibility, edition: values.edition, place: values.place, publisher: values.publisher,
     // A year typed as words goes to the server as it is, so that its message names the field.
     year: year === '' ? null : Number.isInteger(Number(year)) ? Number(year) : -1,
-    extent: values.extent, series: values.series, isbns: lines(values.isbns), language: values.language, bbk: values.bbk,
+    extent: values.extent, series: lines(values.series), isbns: lines(values.isbns), language: values.language, bbk: values.bbk,
     authorMark: values.authorMark, udc: values.udc, subjects: lines(values.subjects), keywords: lines(values.keywords),
     annotation: values.annotation, contents: lines(values.contents), ageRating: (values.ageRating || null) as AgeRating | null,
   };
@@ -129,13 +129,13 @@ export function BibRecordForm({ initial, options, recordId, label, submitLabel, 
     }
   };
 
-  const text = (key: 'title' | 'subtitle' | 'parallelTitle' | 'responsibility' | 'edition' | 'place' | 'publisher' | 'extent' | 'series' | 'bbk' | 'authorMark' | 'udc',
+  const text = (key: 'title' | 'subtitle' | 'parallelTitle' | 'responsibility' | 'edition' | 'place' | 'publisher' | 'extent' | 'bbk' | 'authorMark' | 'udc',
     fieldLabel: string, extra: { required?: boolean; hint?: string; wide?: boolean } = {}) => (
     <Field label={fieldLabel} required={extra.required} hint={extra.hint} errors={errorsOf(key)} wide={extra.wide}>
       {(binding) => <input {...binding} type="text" name={key} value={values[key]} onChange={(event) => set(key, event.target.value)} />}
     </Field>
   );
-  const area = (key: 'isbns' | 'subjects' | 'keywords' | 'annotation' | 'contents', fieldLabel: string, hint: string, rows: number, below?: ReactNode) => (
+  const area = (key: 'isbns' | 'series' | 'subjects' | 'keywords' | 'annotation' | 'contents', fieldLabel: string, hint: string, rows: number, below?: ReactNode) => (
     <Field label={fieldLabel} hint={below ? undefined : hint} errors={errorsOf(key)} wide={key !== 'isbns' && key !== 'keywords'}>
       {(binding) => (
         <>
@@ -231,7 +231,7 @@ export function BibRecordForm({ initial, options, recordId, label, submitLabel, 
             {(binding) => <input {...binding} type="text" inputMode="numeric" name="year" value={values.year} onChange={(event) => set('year', event.target.value)} />}
           </Field>
           {text('extent', f.extent, { hint: f.extentHint })}
-          {text('series', f.series, { hint: f.seriesHint })}
+          {area('series', f.series, f.seriesHint, 2)}
           {area('isbns', f.isbns, f.isbnHint, 2, isbnStatus)}
           <Field label={f.language} errors={errorsOf('language')}>
             {(binding) => (
