@@ -167,6 +167,20 @@ describe('series edited on the form', () => {
   });
 });
 
+describe('contents edited on the form', () => {
+  it('keep the field of each work still listed (its author links), in the order of the list', () => {
+    const shot: DataField = { tag: '464', ind1: ' ', ind2: '0', subfields: [['1', '2001 '], ['a', 'Выстрел'], ['f', 'А. С. Пушкин'], ['1', '70001'], ['3', 'RU\\NLR\\auth\\1'], ['a', 'Пушкин'], ['g', 'Александр Сергеевич']] };
+    const blizzard: DataField = { tag: '464', ind1: ' ', ind2: '0', subfields: [['1', '2001 '], ['a', 'Метель'], ['f', 'А. С. Пушкин']] };
+    const record: MarcRecord = { leader: '00000nam0 2200000 i 450 ', fields: [{ tag: '200', ind1: '1', ind2: ' ', subfields: [['a', 'Повести Белкина']] }, shot, blizzard] };
+    const form = formFromRecord(record, 'rusmarc');
+    expect(form.contents).toEqual(['Выстрел / А. С. Пушкин', 'Метель / А. С. Пушкин']);
+    const edited = applyForm(record, 'rusmarc', { ...form, contents: ['Гробовщик / А. С. Пушкин', 'Выстрел / А. С. Пушкин'] });
+    expect(edited.fields.filter((field) => field.tag === '464')).toEqual([
+      { tag: '464', ind1: ' ', ind2: '0', subfields: [['1', '2001 '], ['a', 'Гробовщик'], ['f', 'А. С. Пушкин']] }, shot,
+    ]);
+  });
+});
+
 describe('persons edited on the form', () => {
   it('keep their fields\' other subfields (dates, authority links) when a person is added (MARC21 «автор.» is an author)', () => {
     const rowling: DataField = { tag: '100', ind1: '1', ind2: ' ', subfields: [['a', 'Роулинг, Джоан'], ['d', '1965-'], ['e', 'автор.'], ['0', 'viaf/116796842']] };

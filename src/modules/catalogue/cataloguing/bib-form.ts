@@ -445,12 +445,24 @@ function splitContentsItem(item: string): { heading: string; authors: string } {
  */
 function writeContents(record: MarcRecord, _schema: MarcSchema, form: BibForm, mapping: SchemaMapping): MarcRecord {
   const source = mapping.contents[0]!;
-  const result = removeFields(record, (field) => field.tag === source.tag && 'subfields' in field);
+  const isContentsField = (field: MarcField): field is DataField => field.tag === source.tag && 'subfields' in field;
+  const result = removeFields(record, isContentsField);
   const items = form.contents.map(splitContentsItem);
   const [title, authors] = [source.title.charAt(0), source.responsibility.charAt(0)];
   if (source.embedded) {
-    return addFields(result, items.map(({ heading, authors: by }) =>
-      dataField(source.tag, ' ', '0', [['1', `${source.embedded}1 `], [title, heading], ...(by ? [[authors, by] as Subfield] : [])])));
+    // One field a work: a work still listed keeps its field as it is (its $1 700 author links, its other embedded
+    // fields), in the order of the list; a new work gets a field of its own.
+    const existing = record.fields.filter(isContentsField).map((field) => ({ field, works: projectWith({ leader: record.leader, fields: [field] }, mapping).contents }));
+    const used = new Set<DataField>();
+    return addFields(result, form.contents.map((item, index) => {
+      const kept = existing.find((entry) => !used.has(entry.field) && entry.works.length === 1 && entry.works[0] === item);
+      if (kept) {
+        used.add(kept.field);
+        return kept.field;
+      }
+      const { heading, authors: by } = items[index]!;
+      return dataField(source.tag, ' ', '0', [['1', `${source.embedded}1 `], [title, heading], ...(by ? [[authors, by] as Subfield] : [])]);
+    }));
   }
   if (items.length === 0) return result;
   const subfields = items.flatMap(({ heading, authors: by }, index): Subfield[] => {
