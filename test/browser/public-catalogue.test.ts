@@ -77,9 +77,11 @@ describe('the public catalogue in a browser without JavaScript', () => {
   it('switches to the version for the visually impaired and back, by links alone', async () => {
     await page.getByRole('link', { name: 'Версия для слабовидящих' }).click();
     await page.getByRole('navigation', { name: 'Настройки для слабовидящих' }).waitFor();
-    expect(page.url()).toMatch(/\/records\/\d+$/); // back on the same page
+    expect(page.url()).toMatch(/\/records\/\d+\?from=/); // back on the same page, with the search it came from
     await page.getByRole('link', { name: 'белым по чёрному' }).click();
     await page.getByRole('link', { name: 'не показывать' }).click();
+    // After three trips through the settings, «Назад к поиску» still leads to page 2 of that search.
+    expect(await page.getByRole('link', { name: 'Назад к поиску' }).getAttribute('href')).toMatch(/^\/search\?q=.*sort=year-asc.*page=2$/);
     expect(await page.locator('html').getAttribute('class')).toBe('vi vi-size-large vi-scheme-white-on-black vi-images-off vi-spacing-normal');
     expect(await page.locator('svg').count()).toBe(0);
     await page.screenshot({ path: `${SHOTS}/4-vi-record.png`, fullPage: true });
