@@ -167,6 +167,31 @@ describe('series edited on the form', () => {
   });
 });
 
+describe('a title edited on the form', () => {
+  it('keeps the part\'s number and name in their subfields while the title still ends with them', () => {
+    const title: DataField = { tag: '200', ind1: '1', ind2: ' ', subfields: [['a', 'Задачи и этюды'], ['h', 'Вып. 13'], ['i', 'Эндшпиль'], ['f', 'А. Иванов']] };
+    const record: MarcRecord = { leader: '00000nam0 2200000 i 450 ', fields: [title] };
+    const form = formFromRecord(record, 'rusmarc');
+    expect(form.title).toBe('Задачи и этюды. Вып. 13. Эндшпиль');
+    const edited = applyForm(record, 'rusmarc', { ...form, title: 'Шахматные задачи и этюды. Вып. 13. Эндшпиль' });
+    expect(edited.fields.find((field) => field.tag === '200')).toEqual({ ...title, subfields: [['a', 'Шахматные задачи и этюды'], ...title.subfields.slice(1)] });
+    expect(formFromRecord(edited, 'rusmarc').title).toBe('Шахматные задачи и этюды. Вып. 13. Эндшпиль');
+  });
+});
+
+describe('parallel titles edited on the form', () => {
+  it('keep a 510 still listed as it is (its language), put a new one in 200 $d, and drop one no longer listed', () => {
+    const english: DataField = { tag: '510', ind1: '1', ind2: ' ', subfields: [['a', 'The Captain\'s Daughter'], ['z', 'eng']] };
+    const french: DataField = { tag: '510', ind1: '1', ind2: ' ', subfields: [['a', 'La Fille du capitaine'], ['z', 'fre']] };
+    const record: MarcRecord = { leader: '00000nam0 2200000 i 450 ', fields: [{ tag: '200', ind1: '1', ind2: ' ', subfields: [['a', 'Капитанская дочка']] }, english, french] };
+    const form = formFromRecord(record, 'rusmarc');
+    expect(form.parallelTitle).toBe('The Captain\'s Daughter = La Fille du capitaine');
+    const edited = applyForm(record, 'rusmarc', { ...form, parallelTitle: 'The Captain\'s Daughter = Die Hauptmannstochter' });
+    expect(edited.fields.filter((field) => field.tag === '510')).toEqual([english]);
+    expect(edited.fields.find((field) => field.tag === '200')).toMatchObject({ subfields: [['a', 'Капитанская дочка'], ['d', 'Die Hauptmannstochter']] });
+  });
+});
+
 describe('contents edited on the form', () => {
   it('keep the field of each work still listed (its author links), in the order of the list', () => {
     const shot: DataField = { tag: '464', ind1: ' ', ind2: '0', subfields: [['1', '2001 '], ['a', 'Выстрел'], ['f', 'А. С. Пушкин'], ['1', '70001'], ['3', 'RU\\NLR\\auth\\1'], ['a', 'Пушкин'], ['g', 'Александр Сергеевич']] };

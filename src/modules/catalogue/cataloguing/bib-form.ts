@@ -306,6 +306,12 @@ const SLOTS: Slot[] = [
     },
   },
   { equal: same('title'), write: (record, schema, form, mapping) => editTitleField(record, schema, mapping, (field) => {
+    // The title shows the part's number and name after the main title («Задачи и этюды. Вып. 13»): while the edited
+    // title still ends with them, only the main title changes and the part's subfields ($h, $i; $n, $p) stay.
+    const parts = projectWith({ leader: record.leader, fields: [{ ...field, subfields: field.subfields.filter(([code]) => !mapping.title.title.includes(code)) }] }, mapping).title;
+    if (parts && form.title.endsWith(`. ${parts}`)) {
+      return replaceSubfields(field.subfields, mapping.title.title, [form.title.slice(0, -(parts.length + 2))], 'start');
+    }
     const withoutParts = field.subfields.filter(([code]) => !mapping.title.parts.includes(code) || code === '');
     return replaceSubfields(withoutParts, mapping.title.title, form.title ? [form.title] : [], 'start');
   }) },
@@ -313,17 +319,26 @@ const SLOTS: Slot[] = [
     replaceSubfields(field.subfields, mapping.title.subtitle, form.subtitle ? [form.subtitle] : [], mapping.title.title)) },
   {
     equal: same('parallelTitle'),
+    // A parallel-title field (RUSMARC 510, MARC21 246) whose title is still listed is kept as it is (its language $z,
+    // its other subfields); one no longer listed goes; the others are written where the schema puts a new one.
     write(record, schema, form, mapping) {
       const titles = splitList(form.parallelTitle, PARALLEL_SEPARATOR);
-      let result = removeFields(record, (field) => mapping.parallelTitles.some((source) =>
-        field.tag === source.tag && 'subfields' in field && (source.ind2 === undefined || field.ind2 === source.ind2)));
+      const listed = new Set(titles);
+      const kept = new Set<string>();
+      const result = removeFields(record, (field) => {
+        if (!('subfields' in field) || !mapping.parallelTitles.some((source) => field.tag === source.tag && (source.ind2 === undefined || field.ind2 === source.ind2))) return false;
+        const own = projectWith({ leader: record.leader, fields: [field] }, mapping).parallelTitles;
+        const keep = own.length > 0 && own.every((title) => listed.has(title));
+        if (keep) own.forEach((title) => kept.add(title));
+        return !keep;
+      });
+      const others = titles.filter((title) => !kept.has(title));
       if (mapping.title.parallel) {
         const code = mapping.title.parallel;
-        return editTitleField(result, schema, mapping, (field) => replaceSubfields(field.subfields, code, titles, mapping.title.title + mapping.title.parts));
+        return editTitleField(result, schema, mapping, (field) => replaceSubfields(field.subfields, code, others, mapping.title.title + mapping.title.parts));
       }
       const source = mapping.parallelTitles[0]!;
-      result = addFields(result, titles.map((title) => dataField(source.tag, '3', source.ind2 ?? ' ', [[source.code, title]])));
-      return result;
+      return addFields(result, others.map((title) => dataField(source.tag, '3', source.ind2 ?? ' ', [[source.code, title]])));
     },
   },
   { equal: same('persons'), write: writePersons },
