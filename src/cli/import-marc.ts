@@ -95,7 +95,7 @@ export function registerImport(program: Command): void {
     .description('загрузить библиографические записи из файла ISO 2709 или MARCXML (MARC21, RUSMARC/UNIMARC)')
     .option('--format <формат>', 'iso2709 или marcxml (по умолчанию — по содержимому файла)', choices('--format', ['iso2709', 'marcxml'] as const))
     .option('--schema <схема>', 'marc21 или rusmarc (по умолчанию — по записи)', choices('--schema', ['marc21', 'rusmarc'] as const))
-    .option('--encoding <кодировка>', 'utf-8, cp1251 или marc-8 (по умолчанию — определяется)', choices('--encoding', ['utf-8', 'cp1251', 'marc-8'] as const))
+    .option('--encoding <кодировка>', 'для ISO 2709: utf-8, cp1251 или marc-8 (по умолчанию — определяется по каждой записи; MARCXML читается в кодировке, объявленной в файле)', choices('--encoding', ['utf-8', 'cp1251', 'marc-8'] as const))
     .option('--on-match <правило>', 'если запись уже есть: skip, replace или merge', choices('--on-match', ['skip', 'replace', 'merge'] as const), 'skip')
     .option('--network <код>', 'сеть (если в базе их несколько)')
     .option('--json', 'итог одной строкой JSON: {"read","imported","updated","skipped","failed"}')
