@@ -275,5 +275,13 @@ describe('the public catalogue', () => {
     expect(css.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
     expect(css.body).toContain('.vi-images-off');
+
+    // Asked again with the tag it gave, an unchanged page is «304 Not Modified», nothing sent; another page is sent.
+    const tag = compressed.headers.etag as string;
+    expect(tag).toMatch(/^W\//);
+    const again = await get('/search?q=пушкин', { 'accept-encoding': 'gzip', 'if-none-match': tag });
+    expect(again.statusCode).toBe(304);
+    expect(again.rawPayload.length).toBe(0);
+    expect((await get('/search?q=дочка', { 'if-none-match': tag })).statusCode).toBe(200);
   });
 });

@@ -1,4 +1,5 @@
 import compress from '@fastify/compress';
+import etag from '@fastify/etag';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
@@ -37,9 +38,13 @@ const ADVANCED_NAMES: string[] = ADVANCED_FIELDS.map(([name]) => name);
  * The public catalogue: server-rendered pages for anyone, no JavaScript — `/` (home and search box),
  * `/search` (results with facets, sort, paging), `/search/advanced`, `/records/:id` (the ГОСТ description,
  * the fields, downloads), `/vi` (the settings of the version for the visually impaired, remembered in a cookie).
- * Pages are compressed (brotli/gzip) within this plugin only; the stylesheet is cached for a year.
+ * Pages are compressed (brotli/gzip) and carry an ETag (a repeat request gets 304) within this plugin only; the
+ * stylesheet is cached for a year.
  */
 export const publicCatalogueRoutes: FastifyPluginAsync<PublicCatalogueOptions> = async (app, { db, publicNetwork }) => {
+  // A page asked for again is answered «304 Not Modified» when nothing on it changed: a reader on a slow line
+  // going back to the results does not download them again. Weak tags: the bytes sent are compressed.
+  await app.register(etag, { weak: true });
   await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024 });
   const stylesheet = loadStylesheet();
   const pageContext = (request: FastifyRequest, networkName: string): PageContext => ({
