@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/app.js';
 import { findAll, parseXml, textOf, type XmlElement } from '../../../test/xml-tree.js';
@@ -104,6 +105,16 @@ describe('SRU explain', () => {
 });
 
 describe('SRU searchRetrieve', () => {
+  it('compresses its answer for a client that asks (gzip), and not for one that does not', async () => {
+    const url = `/sru?${new URLSearchParams({ operation: 'searchRetrieve', version: '1.2', query: 'author = пушкин', maximumRecords: '10' })}`;
+    const plain = await t.app.inject({ method: 'GET', url });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const gzipped = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip' } });
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzipped.rawPayload).toString()).toBe(plain.body);
+    expect(gzipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+  });
+
   it('finds by title and returns the stored RUSMARC record as MARCXML, read back equal', async () => {
     const root = await search('title = "капитанская дочка"');
     const answer = answerOf(root);

@@ -1,3 +1,4 @@
+import compress from '@fastify/compress';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
@@ -21,6 +22,8 @@ const XML = 'text/xml; charset=utf-8';
  * Every answer is SRU XML: errors the client can act on are diagnostics in a 200 response, as SRU asks.
  */
 export const sruRoutes: FastifyPluginAsync<SruRoutesOptions> = async (app, { db, publicNetwork }) => {
+  // MARCXML is verbose (~3 KB a record) and compresses about tenfold: for a client that asks for it (Accept-Encoding).
+  await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024 });
   // Form bodies only here (the plugin's own scope): the API elsewhere takes JSON only.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
     done(null, new URLSearchParams(body as string));
