@@ -37,7 +37,9 @@ async function* bibRecordPages(db: Kysely<DB>, networkId: number, selection: Exp
     for (let offset = 0; ; offset += limit) {
       const { hits, total } = await searchCatalogue(db, networkId, { ...selection.request, offset, limit, withRecords: true });
       if (hits.length > 0) yield hits.map((hit) => ({ id: hit.id, record: hit.record!, schema: hit.schema }));
-      if (hits.length < limit || offset + limit >= total) return;
+      // Not «a short page is the last»: a record deleted after the search counted it leaves a page short, and the
+      // pages after it still hold records.
+      if (offset + limit >= total) return;
     }
   }
   const wanted = selection.kind === 'ids' ? [...new Set(selection.ids)].sort((a, b) => a - b) : undefined;
