@@ -12,21 +12,25 @@ export const marcRecordSchema = z.object({ leader: z.string(), fields: z.array(z
  * 0x1D–0x1F are ISO 2709's own separators (an export would have to replace them).
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u;
-const CONTROL_MESSAGE = 'недопустимый управляющий символ (код меньше 32)';
-const recordText = z.string().refine((text) => !CONTROL_CHARACTERS.test(text), CONTROL_MESSAGE);
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u;
+
+/** Text for a record (the form's fields, a MARC record sent whole): no control characters, at most `max` characters. */
+export function recordText(max?: number) {
+  return (max === undefined ? z.string() : z.string().max(max))
+    .refine((text) => !CONTROL_CHARACTERS.test(text), 'недопустимый управляющий символ (код меньше 32)');
+}
 const MARC_TAG = /^[0-9A-Za-z]{3}$/;
 
 /** A MARC record sent whole (the experts' MARC view): its structure checked, each problem named in Russian. */
 export const marcRecordInputSchema = z.object({
   leader: z.string().regex(/^[\x20-\x7e]{24}$/, 'маркер записи: 24 символа ASCII'),
   fields: z.array(z.union([
-    z.object({ tag: z.string().regex(/^00[0-9]$/, 'метка управляющего поля: 001–009'), value: recordText.pipe(z.string().max(9_999)) }),
+    z.object({ tag: z.string().regex(/^00[0-9]$/, 'метка управляющего поля: 001–009'), value: recordText(9_999) }),
     z.object({
       tag: z.string().regex(MARC_TAG, 'метка поля: три цифры или латинские буквы').refine((tag) => !tag.startsWith('00'), 'поле данных не может иметь метку 00X'),
       ind1: z.string().regex(/^[0-9a-z #|]$/, 'индикатор: одна цифра, строчная латинская буква, пробел, # или |'),
       ind2: z.string().regex(/^[0-9a-z #|]$/, 'индикатор: одна цифра, строчная латинская буква, пробел, # или |'),
-      subfields: z.array(z.tuple([z.string().regex(/^[0-9a-zA-Z]$/, 'код подполя: одна цифра или латинская буква'), recordText])).min(1, 'в поле данных нет подполей'),
+      subfields: z.array(z.tuple([z.string().regex(/^[0-9a-zA-Z]$/, 'код подполя: одна цифра или латинская буква'), recordText()])).min(1, 'в поле данных нет подполей'),
     }),
   ])).min(1, 'в записи нет полей'),
 });

@@ -163,21 +163,15 @@ export function wantsHtmlPage(request: FastifyRequest): boolean {
  * else the referring search page of this site; else the plain search page. Only a /search address is taken.
  */
 function searchCameFrom(request: FastifyRequest): string {
-  const from = (request.query as { from?: unknown }).from;
-  const candidates = [typeof from === 'string' ? urlOf(from, 'http://this-site') : undefined, urlOf(request.headers.referer)];
-  for (const url of candidates) {
-    if (url?.pathname === '/search' && (url.hostname === 'this-site' || url.hostname === request.hostname)) return `${url.pathname}${url.search}`;
+  const from = safeBackPath((request.query as { from?: unknown }).from);
+  if (from === '/search' || from.startsWith('/search?')) return from;
+  try {
+    const referer = new URL(request.headers.referer ?? '');
+    if (referer.hostname === request.hostname && referer.pathname === '/search') return `${referer.pathname}${referer.search}`;
+  } catch {
+    // No referer, or not a URL: the plain link below.
   }
   return '/search';
-}
-
-/** The URL a text spells (relative to `base`, if given), or undefined: no text, or not a URL. */
-function urlOf(text: string | undefined, base?: string): URL | undefined {
-  try {
-    return text === undefined ? undefined : new URL(text, base);
-  } catch {
-    return undefined;
-  }
 }
 
 function sendHtml(reply: FastifyReply, html: string) {

@@ -323,15 +323,9 @@ const SLOTS: Slot[] = [
     // its other subfields); one no longer listed goes; the others are written where the schema puts a new one.
     write(record, schema, form, mapping) {
       const titles = splitList(form.parallelTitle, PARALLEL_SEPARATOR);
-      const listed = new Set(titles);
-      const kept = new Set<string>();
-      const result = removeFields(record, (field) => {
-        if (!('subfields' in field) || !mapping.parallelTitles.some((source) => field.tag === source.tag && (source.ind2 === undefined || field.ind2 === source.ind2))) return false;
-        const own = projectWith({ leader: record.leader, fields: [field] }, mapping).parallelTitles;
-        const keep = own.length > 0 && own.every((title) => listed.has(title));
-        if (keep) own.forEach((title) => kept.add(title));
-        return !keep;
-      });
+      const { result, kept } = keepListedFields(record, titles,
+        (field) => mapping.parallelTitles.some((source) => field.tag === source.tag && (source.ind2 === undefined || field.ind2 === source.ind2)),
+        (field) => projectWith({ leader: record.leader, fields: [field] }, mapping).parallelTitles);
       const others = titles.filter((title) => !kept.has(title));
       if (mapping.title.parallel) {
         const code = mapping.title.parallel;
@@ -376,15 +370,8 @@ const SLOTS: Slot[] = [
     // A series field whose series is still listed stays as it is (its ISSN, its other subfields, the MARC21 830 beside
     // its 490); one no longer listed goes; a new series gets a field of its own.
     write(record, schema, form, mapping) {
-      const listed = new Set(form.series);
-      const kept = new Set<string>();
-      const result = removeFields(record, (field) => {
-        if (!('subfields' in field) || !mapping.series.some((source) => source.tag === field.tag)) return false;
-        const series = projectWith({ leader: record.leader, fields: [field] }, mapping).series;
-        const keep = series.length > 0 && series.every((text) => listed.has(text));
-        if (keep) series.forEach((text) => kept.add(text));
-        return !keep;
-      });
+      const { result, kept } = keepListedFields(record, form.series,
+        (field) => mapping.series.some((source) => source.tag === field.tag), (field) => projectWith({ leader: record.leader, fields: [field] }, mapping).series);
       const source = mapping.series[0]!;
       return addFields(result, form.series.filter((text) => !kept.has(text)).map((text) => {
         const cut = text.lastIndexOf(LIST_SEPARATOR);
@@ -525,6 +512,24 @@ const primaryOf = (mapping: SchemaMapping, tag: string) => mapping.persons.find(
  * A role as the record writes it: a known relator code in the code subfield ($4); a role in words (as an
  * imported record gave it) in MARC21's term subfield ($e) — RUSMARC has none, so there it is not written.
  */
+/**
+ * For a list slot whose items each come from a field of their own (series, parallel titles): the record without
+ * the fields `owns` whose items (`itemsOf`, read from the field alone) are not all in `listed`, and the items of the
+ * fields kept. A field still listed stays as it is, with the subfields the form does not show.
+ */
+function keepListedFields(record: MarcRecord, listed: string[], owns: (field: DataField) => boolean, itemsOf: (field: DataField) => string[]) {
+  const wanted = new Set(listed);
+  const kept = new Set<string>();
+  const result = removeFields(record, (field) => {
+    if (!('subfields' in field) || !owns(field)) return false;
+    const items = itemsOf(field);
+    const keep = items.length > 0 && items.every((item) => wanted.has(item));
+    if (keep) items.forEach((item) => kept.add(item));
+    return !keep;
+  });
+  return { result, kept };
+}
+
 /** A MARC relator code (three small Latin letters) or a UNIMARC one (three digits). */
 const RELATOR_CODE = /^(?:[a-z]{3}|\d{3})$/;
 

@@ -1,6 +1,6 @@
 /** The HTTP shapes of cataloguing (zod: the routes, OpenAPI and the web app share them). */
 import { idParam, z } from '../../../shared/zod.js';
-import { ageRatingSchema, bibSchemaSchema, CONTROL_CHARACTERS, marcRecordInputSchema } from '../catalogue.schemas.js';
+import { ageRatingSchema, bibSchemaSchema, marcRecordInputSchema, recordText } from '../catalogue.schemas.js';
 import { BIB_FORM_DOCUMENT_TYPES } from './bib-form.js';
 
 /**
@@ -10,9 +10,7 @@ import { BIB_FORM_DOCUMENT_TYPES } from './bib-form.js';
  * обязательное поле», «ISBN 978-… : неверная контрольная цифра»).
  */
 function bibFormShape(limited: boolean) {
-  const text = (max: number) => (limited
-    ? z.string().max(max).refine((value) => !CONTROL_CHARACTERS.test(value), 'недопустимый управляющий символ (код меньше 32)')
-    : z.string());
+  const text = (max: number) => (limited ? recordText(max) : z.string());
   const list = (max: number, items: number) => (limited ? z.array(text(max)).max(items) : z.array(z.string()));
   return z.object({
     documentType: z.enum(BIB_FORM_DOCUMENT_TYPES),
