@@ -31,12 +31,28 @@ describe('the catalogue import page', () => {
       await held;
       await route.continue();
     });
+    // Another librarian's import of a file of the same name, begun earlier and still running: the page must not take
+    // its figures for this upload's.
+    const othersImport = {
+      id: 1, fileName: 'bad_records.mrc', fileSize: 4000, bytesRead: 2000, format: 'iso2709', schema: 'marc21', encoding: 'utf-8',
+      autoDetected: [], onMatch: 'skip', status: 'running', message: '', read: 999, imported: 990, updated: 0, skipped: 0, failed: 9,
+      errorsStored: 9, user: { id: 999_999, fullName: 'Другой Библиотекарь' }, startedAt: new Date().toISOString(), finishedAt: null,
+    };
+    let polled = 0;
+    const runningImports = (url: URL) => url.pathname === '/api/catalogue/imports' && url.searchParams.get('status') === 'running';
+    await page.route(runningImports, async (route) => {
+      polled++;
+      await route.fulfill({ json: { items: [othersImport], total: 1, page: 1, pageSize: 10 } });
+    });
     await page.getByRole('button', { name: 'Загрузить', exact: true }).click();
 
     const progress = page.getByRole('status');
     await progress.getByText(/Передача файла: передано \d+%|Обработка записей: передано \d+%/).waitFor();
     expect(await page.locator('.import-progress progress').count()).toBe(1);
+    await expect.poll(() => polled, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    expect(await progress.textContent()).not.toContain('прочитано 999');
     await page.screenshot({ path: `${SCREENSHOTS}/catalogue-import-progress.png`, fullPage: true });
+    await page.unroute(runningImports);
     release();
 
     await page.getByRole('heading', { name: 'Загрузка завершена: bad_records.mrc' }).waitFor();

@@ -15,8 +15,12 @@ import './import.css';
 type OnMatch = 'skip' | 'replace' | 'merge';
 interface Options { format: string; schema: string; encoding: string; onMatch: OnMatch }
 
-/** While the file travels: how much is sent, and the import's row as the server reports it. */
-interface Running { percent: number; row?: CatalogueImportView }
+/**
+ * While the file travels: how much is sent, and the import's row as the server reports it. `afterId` is the newest
+ * import before this upload began: the row followed is a newer one of this user with this file's name, so another
+ * import of a file of the same name (an earlier one still running, another librarian's) is not taken for this one.
+ */
+interface Running { percent: number; afterId: number; row?: CatalogueImportView }
 
 const POLL_MS = 1000;
 
@@ -79,15 +83,16 @@ function UploadForm({ onDone }: { onDone(result: CatalogueImportDetail): void })
   const set = (patch: Partial<Options>) => setOptions((previous) => ({ ...previous, ...patch }));
 
   // While the upload runs, the import's row shows how far the server has got (it reads as the file arrives).
+  const me = useMe();
   const fileName = file?.name;
-  const active = running !== undefined;
+  const afterId = running?.afterId;
   useEffect(() => {
-    if (!active || !fileName) return;
+    if (afterId === undefined || !fileName) return;
     let stopped = false;
     const poll = async () => {
       try {
         const page = await api.get<Paged<CatalogueImportView>>('/catalogue/imports', { status: 'running', pageSize: 10 });
-        const row = page.items.find((item) => item.fileName === fileName);
+        const row = page.items.find((item) => item.id > afterId && item.fileName === fileName && (item.user?.id ?? null) === me.userId);
         if (!stopped && row) setRunning((previous) => (previous ? { ...previous, row } : previous));
       } catch {
         // The next poll will tell.
@@ -99,7 +104,8 @@ function UploadForm({ onDone }: { onDone(result: CatalogueImportDetail): void })
       stopped = true;
       clearInterval(timer);
     };
-  }, [active, fileName]);
+  }, [afterId, fileName, me.userId]);
+  const active = running !== undefined;
 
   const submit = async () => {
     if (!file) {
@@ -107,12 +113,13 @@ function UploadForm({ onDone }: { onDone(result: CatalogueImportDetail): void })
       return;
     }
     setError(undefined);
-    setRunning({ percent: 0 });
     try {
+      const newest = await api.get<Paged<CatalogueImportView>>('/catalogue/imports', { pageSize: 1 });
+      setRunning({ percent: 0, afterId: newest.items[0]?.id ?? 0 });
       const result = await uploadWithProgress<CatalogueImportDetail>({
         path: '/catalogue/imports', file,
         query: { fileName: file.name, format: options.format, schema: options.schema, encoding: options.encoding, onMatch: options.onMatch },
-        onProgress: ({ loaded, total }) => setRunning((previous) => ({ ...previous, percent: total ? Math.floor((loaded / total) * 100) : 0 })),
+        onProgress: ({ loaded, total }) => setRunning((previous) => (previous ? { ...previous, percent: total ? Math.floor((loaded / total) * 100) : 0 } : previous)),
       });
       onDone(result);
     } catch (failure) {
