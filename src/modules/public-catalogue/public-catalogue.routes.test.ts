@@ -162,7 +162,7 @@ describe('the public catalogue', () => {
     const id = ids.get('kd')!;
     const response = await get(`/records/${id}`);
     expect(response.statusCode).toBe(200);
-    expect(response.body).toContain('<p class="gost">Пушкин, А. С. Капитанская дочка : роман / Александр Пушкин. – Москва : Эксмо, 2019. – 320 с. : ил. – ISBN 9785699120147. – Текст : непосредственный.</p>');
+    expect(response.body).toContain('<p class="gost">Пушкин, А. С. Капитанская дочка : роман / Александр Пушкин. – Москва : Эксмо, 2019. – 320 с. : ил. – ISBN 978-5-699-12014-7. – Текст : непосредственный.</p>');
     expect(response.body).toContain('<tr><th scope="row">Издательство</th><td>Эксмо</td></tr>');
     expect(response.body).toContain('<tr><th scope="row">Язык</th><td>русский</td></tr>');
     // One record's kind in the singular (the facets say «Книги»).

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { project, readIso2709Buffer, type MarcRecord } from '../index.js';
-import { describeBibRecord, headingName } from './bibliographic-description.js';
+import { describeBibRecord, headingName, hyphenatedIsbn } from './bibliographic-description.js';
 
 const corpus = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../shared/data/marc');
 const aut = (name: string) => ({ name, kind: 'person', roles: ['aut'], primary: true });
@@ -16,7 +16,7 @@ describe('the bibliographic description (ГОСТ Р 7.0.100-2018)', () => {
       place: 'Москва', publisher: 'Эксмо', year: 2019, extent: '320 с.', series: ['Классика в школе'],
       isbns: ['9785699120147'], documentType: 'book',
     })).toBe('Пушкин, А. С. Капитанская дочка : роман / Александр Пушкин. – Москва : Эксмо, 2019. – 320 с. – '
-      + '(Классика в школе). – ISBN 9785699120147. – Текст : непосредственный.');
+      + '(Классика в школе). – ISBN 978-5-699-12014-7. – Текст : непосредственный.');
   });
 
   it('describes a work of four or more authors under its title, naming the first with «[и др.]»', () => {
@@ -91,7 +91,7 @@ describe('the bibliographic description (ГОСТ Р 7.0.100-2018)', () => {
     if (read.kind !== 'record') throw new Error('corpus record unreadable');
     expect(describeBibRecord(project(read.record, 'rusmarc'))).toBe('Международный стандартный книжный номер (ISBN) : пособие для издателей / '
       + 'сост.: С. Ю. Калинин, И. И. Ильина, В. П. Борисова. – Москва : РКП, 2007. – 27 с. : ил., к. ; 21 см. – '
-      + '(Библиотека Российской книжной палаты ; вып. 3). – ISBN 9785901202500. – Текст : непосредственный.');
+      + '(Библиотека Российской книжной палаты ; вып. 3). – ISBN 978-5-901202-50-0. – Текст : непосредственный.');
   });
 
   it('accepts a search hit, whose authors come as names', () => {
@@ -108,5 +108,17 @@ describe('the heading form of a name', () => {
     expect(headingName('Роулинг, Дж. К.')).toBe('Роулинг, Дж. К.');
     expect(headingName('Акулова З.М.')).toBe('Акулова, З. М.');
     expect(headingName('Екатерина II')).toBe('Екатерина II');
+  });
+});
+
+describe('an ISBN as printed', () => {
+  it('puts the hyphens where the ISBN ranges put them, for Russian and foreign publishers alike', () => {
+    expect(hyphenatedIsbn('9785699120147')).toBe('978-5-699-12014-7');
+    expect(hyphenatedIsbn('9785901202500')).toBe('978-5-901202-50-0');
+    expect(hyphenatedIsbn('9780140449266')).toBe('978-0-14-044926-6');
+  });
+
+  it('leaves a number the ranges do not know as it is', () => {
+    expect(hyphenatedIsbn('9785845103730')).toBe('9785845103730');
   });
 });

@@ -9,6 +9,8 @@
  * description is under the title and the statement names the first author with «[и др.]».
  */
 
+import ISBN from 'isbn3';
+
 /** A person or organisation as the projection has it; `roles` are MARC relator codes. */
 export interface BibDescriptionPerson {
   name: string;
@@ -69,6 +71,15 @@ export const RELATOR_LABELS: Record<string, string> = {
   nrt: 'чтец', ths: 'научный руководитель', pbl: 'издатель', orm: 'организатор',
 };
 
+/**
+ * A valid ISBN with its hyphens where the ISBN agency's ranges put them (978-5-699-12014-7), as books print it and
+ * ГОСТ Р 7.0.100 gives it; the projection keeps digits only (for matching). A number outside the known ranges
+ * stays as it is.
+ */
+export function hyphenatedIsbn(isbn: string): string {
+  return ISBN.hyphenate(isbn) ?? isbn;
+}
+
 /** The description as one line of text, ending with a full stop. Pure. */
 export function describeBibRecord(p: BibDescriptionInput): string {
   const authors = authorNames(p);
@@ -81,7 +92,7 @@ export function describeBibRecord(p: BibDescriptionInput): string {
     clean(p.extent),
     // One series area, each series in its parentheses: «– (Серия А ; 3) (Серия Б). –».
     (p.series ?? []).map(clean).filter(Boolean).map((series) => `(${series})`).join(' '),
-    ...(p.isbns ?? []).map((isbn) => `ISBN ${isbn}`),
+    ...(p.isbns ?? []).map((isbn) => `ISBN ${hyphenatedIsbn(isbn)}`),
     ...(p.invalidIsbns ?? []).map((isbn) => `ISBN ${isbn} (ошибоч.)`),
     ...(p.issns ?? []).map((issn) => `ISSN ${issn}`),
     CONTENT_AND_ACCESS[p.documentType ?? ''] ?? '',
