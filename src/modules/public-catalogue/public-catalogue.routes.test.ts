@@ -89,12 +89,13 @@ describe('the public catalogue', () => {
     expect((await get(decade[0]!)).body).toContain('Найдено: 4'); // 1950, 1953, 1956, 1959
   });
 
-  it('shows a year range that is not a decade as a filter, removable on its own', async () => {
+  it('shows a year range that is not a decade as the chosen value of the years, removable on its own', async () => {
     const page = await get('/search?q=Пушкин&type=book&yearFrom=2010&yearTo=2012');
-    expect(page.body).toContain('<p class="on">Годы издания: 2010–2012 <a href="');
+    expect(page.body).toContain('<h3>Годы издания</h3><ul><li><span class="on">2010–2012 <a href="');
+    expect(page.body.match(/<h3>Годы издания<\/h3>/g)).toHaveLength(1);
     const remove = links(page.body, 'убрать').find((href) => !href.includes('yearFrom'))!;
     expect(decodeURIComponent(remove)).toBe('/search?q=Пушкин&type=book');
-    expect((await get('/search?q=Пушкин&yearFrom=2015')).body).toContain('Годы издания: с 2015');
+    expect((await get('/search?q=Пушкин&yearFrom=2015')).body).toContain('<h3>Годы издания</h3><ul><li><span class="on">с 2015 <a href="');
   });
 
   it('sorts by year either way with a GET form that keeps the query and filters', async () => {

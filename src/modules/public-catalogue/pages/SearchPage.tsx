@@ -102,15 +102,13 @@ function Facets({ state, facets }: { state: SearchPageState; facets: CatalogueFa
       {listFacet(M.facetLanguages, facets.languages, state.languages, (languages) => ({ languages }))}
       {listFacet(M.facetBbk, facets.bbkDivisions, state.bbk, (bbk) => ({ bbk }))}
       {listFacet(M.facetAges, facets.ageRatings, state.ages, (ages) => ({ ages: ages as SearchPageState['ages'] }))}
-      {/* A range of the advanced form or a link (not a decade of the list): shown as a filter, removable on its own. */}
-      {(state.yearFrom !== undefined || state.yearTo !== undefined) && !facets.years.some((facet) => isDecadeOn(facet.value)) && (
-        <p className="on">
-          {M.facetYears}: {M.yearRange(state.yearFrom, state.yearTo)}{' '}
-          <a href={searchUrl(state, { yearFrom: undefined, yearTo: undefined })}>[{M.removeFilter}<span className="skip"> {M.yearRange(state.yearFrom, state.yearTo)}</span>]</a>
-        </p>
-      )}
+      {/* A range of the advanced form or a link (not a decade of the list): the first, chosen value of the years' list,
+          removable like any other chosen value. */}
       <FacetList title={M.facetYears} values={facets.years} isOn={isDecadeOn}
-        link={(value) => searchUrl(state, isDecadeOn(value) ? { yearFrom: undefined, yearTo: undefined } : decade(value))} />
+        link={(value) => searchUrl(state, isDecadeOn(value) ? { yearFrom: undefined, yearTo: undefined } : decade(value))}
+        chosenRange={(state.yearFrom !== undefined || state.yearTo !== undefined) && !facets.years.some((facet) => isDecadeOn(facet.value))
+          ? { label: M.yearRange(state.yearFrom, state.yearTo), removeLink: searchUrl(state, { yearFrom: undefined, yearTo: undefined }) }
+          : undefined} />
     </aside>
   );
 }
@@ -123,14 +121,19 @@ function AvailableCopyFacet() {
   return null;
 }
 
-function FacetList({ title, values, isOn, link }: {
+function FacetList({ title, values, isOn, link, chosenRange }: {
   title: string; values: FacetValue[]; isOn: (value: string) => boolean; link: (value: string) => string;
+  /** A chosen value that is none of `values` (a year range typed in the advanced form): listed first. */
+  chosenRange?: { label: string; removeLink: string };
 }) {
-  if (values.length === 0) return null;
+  if (values.length === 0 && !chosenRange) return null;
   return (
     <section>
       <h3>{title}</h3>
       <ul>
+        {chosenRange && (
+          <li><span className="on">{chosenRange.label} <a href={chosenRange.removeLink}>[{M.removeFilter}<span className="skip"> {chosenRange.label}</span>]</a></span></li>
+        )}
         {values.map((facet) => (
           <li key={facet.value}>
             {isOn(facet.value)
