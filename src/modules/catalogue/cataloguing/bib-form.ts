@@ -115,12 +115,17 @@ export function normaliseBibForm(form: BibForm): BibForm {
     bbk: [...new Set(splitList(form.bbk))].join(LIST_SEPARATOR),
     authorMark: squeeze(form.authorMark),
     udc: [...new Set(splitList(form.udc))].join(LIST_SEPARATOR),
-    subjects: list(form.subjects.map((subject) => subject.split(/\s*--\s*/).map(squeeze).filter(Boolean).join(SUBDIVISION_SEPARATOR))),
+    subjects: list(form.subjects.map(normaliseSubject)),
     keywords: list(form.keywords),
     annotation: form.annotation.split('\n').map((line) => line.trim()).filter(Boolean).join('\n'),
     contents: list(form.contents.map(normaliseContentsItem)),
     ageRating: form.ageRating,
   };
+}
+
+/** «История--Россия » → «История -- Россия»: subdivisions joined by « -- », spaces squeezed. */
+function normaliseSubject(subject: string): string {
+  return subject.split(/\s*--\s*/).map(squeeze).filter(Boolean).join(SUBDIVISION_SEPARATOR);
 }
 
 /** The form for a stored record: what the form can show of it. */
@@ -441,37 +446,213 @@ function splitContentsItem(item: string): { heading: string; authors: string } {
   return cut < 0 ? { heading: item, authors: '' } : { heading: item.slice(0, cut), authors: item.slice(cut + 3) };
 }
 
+type ContentsSource = SchemaMapping['contents'][number];
+
+/** One work of the record's contents as the form lists it, and what the edit does around and to it. */
+interface ContentsOccurrence {
+  item: string;
+  kept: boolean;
+  /** New items written just before / just after this one (in the same field, or as fields beside it). */
+  before: string[];
+  after: string[];
+}
+
 /**
- * The contents fields written afresh: RUSMARC one 464 per work, its 200 embedded (`$1 2001_ $a … $f …`, as the
- * national library writes them); MARC21 one enhanced 505 (`00 $t … / $r … -- $t …`).
+ * A contents field cut into the pieces an edit can keep or drop one by one: the subfields of one work ($g $t $r…,
+ * found by reading ever longer runs through the projection, so the cut is the projection's), a basic note's text
+ * ($a «A -- B -- C», one part a work), and subfields of no work ($6/$8 linkage, a leading $u) — or, for a
+ * linking field with its work embedded (RUSMARC 464 $1 200…), the whole field.
  */
-function writeContents(record: MarcRecord, _schema: MarcSchema, form: BibForm, mapping: SchemaMapping): MarcRecord {
-  const source = mapping.contents[0]!;
-  const isContentsField = (field: MarcField): field is DataField => field.tag === source.tag && 'subfields' in field;
-  const result = removeFields(record, isContentsField);
-  const items = form.contents.map(splitContentsItem);
-  const [title, authors] = [source.title.charAt(0), source.responsibility.charAt(0)];
-  if (source.embedded) {
-    // One field a work: a work still listed keeps its field as it is (its $1 700 author links, its other embedded
-    // fields), in the order of the list; a new work gets a field of its own.
-    const existing = record.fields.filter(isContentsField).map((field) => ({ field, works: projectWith({ leader: record.leader, fields: [field] }, mapping).contents }));
-    const used = new Set<DataField>();
-    return addFields(result, form.contents.map((item, index) => {
-      const kept = existing.find((entry) => !used.has(entry.field) && entry.works.length === 1 && entry.works[0] === item);
-      if (kept) {
-        used.add(kept.field);
-        return kept.field;
+type ContentsPiece =
+  | { kind: 'other'; subfields: Subfield[] }
+  | { kind: 'run'; subfields: Subfield[]; occurrence: ContentsOccurrence }
+  | { kind: 'text'; subfield: Subfield; parts: { text: string; occurrence?: ContentsOccurrence }[] };
+
+interface ContentsFieldPlan {
+  field: DataField;
+  source: ContentsSource;
+  /** A linking field kept or dropped as a whole: its works, in order. */
+  whole?: ContentsOccurrence[];
+  pieces: ContentsPiece[];
+}
+
+/** ISBD's separator between the works of a MARC21 contents note (`contentsItems` splits $a text on it). */
+const CONTENTS_TEXT_SEPARATOR = /\s+--\s*/;
+
+/**
+ * Writes the contents list by editing what is there, work by work (the list compared with the record's works as
+ * a longest common subsequence): a work still listed keeps its subfields byte for byte — its $g volume, $r
+ * authors, $u link, its field's indicators, $6/$8 and the other works of a second 505, the $1 700 author links of a
+ * 464 —, a work no longer listed loses only its own subfields (its field goes when no work is left in it), and a
+ * new or edited work is written where it stands in the list: in place of the work it replaces, else beside its
+ * neighbour, in that field's style (a part of an $a note, a $t/$r run, a 464 of its own). Only a record with no
+ * contents field gets a new one: RUSMARC one 464 a work, its 200 embedded (`$1 2001_ $a … $f …`, as the national
+ * library writes them); MARC21 one enhanced 505 (`00 $t … / $r … -- $t …`). Rewriting the field whole, as before,
+ * lost everything the list does not show. A work moved in the list is written anew at its new place.
+ */
+function writeContents(record: MarcRecord, schema: MarcSchema, form: BibForm, mapping: SchemaMapping): MarcRecord {
+  const sourceOf = (field: MarcField) => ('subfields' in field ? mapping.contents.find((source) => source.tag === field.tag) : undefined);
+  const itemsOf = (field: DataField, subfields = field.subfields) =>
+    projectWith({ leader: record.leader, fields: [{ ...field, subfields }] }, mapping).contents.map(normaliseContentsItem);
+  const occurrence = (item: string): ContentsOccurrence => ({ item, kept: false, before: [], after: [] });
+  const plans = new Map<MarcField, ContentsFieldPlan>();
+  for (const field of record.fields) {
+    const source = sourceOf(field);
+    if (!source || !('subfields' in field)) continue;
+    if (source.embedded && field.subfields.some(([code]) => code === '1')) {
+      plans.set(field, { field, source, whole: itemsOf(field).map(occurrence), pieces: [] });
+      continue;
+    }
+    const pieces: ContentsPiece[] = [];
+    let run: Subfield[] = [];
+    let runItems: string[] = [];
+    const closeRun = () => {
+      if (run.length > 0) pieces.push(runItems.length === 1 ? { kind: 'run', subfields: run, occurrence: occurrence(runItems[0]!) } : { kind: 'other', subfields: run });
+      run = [];
+      runItems = [];
+    };
+    for (const subfield of field.subfields) {
+      if (subfield[0] !== '' && source.text?.includes(subfield[0])) {
+        closeRun();
+        pieces.push({ kind: 'text', subfield, parts: subfield[1].split(CONTENTS_TEXT_SEPARATOR).map((text) => {
+          const item = normaliseContentsItem(text);
+          return item ? { text, occurrence: occurrence(item) } : { text };
+        }) });
+        continue;
       }
-      const { heading, authors: by } = items[index]!;
-      return dataField(source.tag, ' ', '0', [['1', `${source.embedded}1 `], [title, heading], ...(by ? [[authors, by] as Subfield] : [])]);
-    }));
+      const longer = itemsOf(field, [...run, subfield]);
+      if (longer.length > runItems.length && run.length > 0) {
+        closeRun();
+        runItems = itemsOf(field, [subfield]);
+      } else {
+        runItems = longer;
+      }
+      run.push(subfield);
+    }
+    closeRun();
+    plans.set(field, { field, source, pieces });
   }
-  if (items.length === 0) return result;
-  const subfields = items.flatMap(({ heading, authors: by }, index): Subfield[] => {
-    const end = index === items.length - 1 ? '' : ' --';
-    return by ? [[title, `${heading} /`], [authors, `${by}${end}`]] : [[title, `${heading}${end}`]];
+  const occurrences = [...plans.values()].flatMap(contentsOccurrences);
+
+  let matches = commonSubsequence(occurrences.map((entry) => entry.item), form.contents);
+  // A linking field holding several works stays only if all of them stay, next to each other in the list.
+  const split = new Set([...plans.values()].filter((plan) => plan.whole && plan.whole.length > 1).flatMap((plan) => {
+    const listed = plan.whole!.map((entry) => matches.find(([i]) => occurrences[i] === entry)?.[1]);
+    return listed.every((j, k) => j !== undefined && (k === 0 || j === listed[k - 1]! + 1)) ? [] : plan.whole!;
+  }));
+  matches = matches.filter(([i]) => !split.has(occurrences[i]!));
+  for (const [i] of matches) occurrences[i]!.kept = true;
+  // A work the record repeats (two takes of one song) is listed once, at its first occurrence (which the match
+  // prefers): the later ones change nothing the form reads, so they stay while the first does.
+  const keptItems = new Set<string>();
+  for (const entry of occurrences) {
+    if (entry.kept) keptItems.add(entry.item);
+    else if (keptItems.has(entry.item)) entry.kept = true;
+  }
+  // The new items between two kept works go in place of the first work dropped there, else after the earlier kept work.
+  if (occurrences.length > 0) [...matches, [occurrences.length, form.contents.length] as const].forEach(([i, j], k) => {
+    const [previousI, previousJ] = k > 0 ? matches[k - 1]! : [-1, -1];
+    const additions = form.contents.slice(previousJ + 1, j);
+    if (additions.length === 0) return;
+    if (i > previousI + 1) occurrences[previousI + 1]!.before.push(...additions);
+    else if (previousI >= 0) occurrences[previousI]!.after.push(...additions);
+    else occurrences[i]!.before.push(...additions);
   });
-  return addFields(result, [dataField(source.tag, '0', '0', subfields)]);
+  const unplaced = occurrences.length === 0 ? form.contents : [];
+
+  const fields = record.fields.flatMap((field): MarcField[] => {
+    const plan = plans.get(field);
+    if (!plan) return [field];
+    if (plan.whole) {
+      const newFields = (items: string[]) => newContentsFields(schema, plan.source, items);
+      return [...newFields(plan.whole.flatMap((entry) => entry.before)), ...(plan.whole.every((entry) => entry.kept) ? [field] : []),
+        ...newFields(plan.whole.flatMap((entry) => entry.after))];
+    }
+    return rebuildContentsField(plan, schema);
+  });
+  return addFields({ ...record, fields }, newContentsFields(schema, mapping.contents[0]!, unplaced));
+}
+
+/** A contents field with its works dropped and added as planned; the same object when nothing changed in it. */
+function rebuildContentsField(plan: ContentsFieldPlan, schema: MarcSchema): DataField[] {
+  const changed = (entry: ContentsOccurrence) => !entry.kept || entry.before.length > 0 || entry.after.length > 0;
+  /** Dropped with nothing written in its place. */
+  const isGone = (entry: ContentsOccurrence) => !entry.kept && entry.before.length === 0 && entry.after.length === 0;
+  const occurrences = contentsOccurrences(plan);
+  if (!occurrences.some(changed)) return [plan.field];
+  if (occurrences.every(isGone)) return [];
+  // Subfields kept as they are, and the runs of works (whose ISBD separators are set once all are known).
+  const blocks = plan.pieces.flatMap((piece): ContentsRun[] => {
+    if (piece.kind === 'other') return [{ subfields: piece.subfields, isNew: false, isWork: false }];
+    if (piece.kind === 'text') {
+      if (!piece.parts.some((part) => part.occurrence && changed(part.occurrence))) return [{ subfields: [piece.subfield], isNew: false, isWork: false }];
+      // A part that is no work (the empty one after a closing « --») stays as written.
+      const texts = piece.parts.flatMap((part) => part.occurrence
+        ? [...part.occurrence.before, ...(part.occurrence.kept ? [part.text] : []), ...part.occurrence.after] : [part.text]);
+      const holdsWork = piece.parts.some((part) => part.occurrence && !isGone(part.occurrence));
+      return holdsWork ? [{ subfields: [[piece.subfield[0], texts.join(' -- ').trimEnd()]], isNew: true, isWork: false }] : [];
+    }
+    const { before, kept, after } = piece.occurrence;
+    const added = (items: string[]) => items.map((item): ContentsRun => ({ subfields: contentsRun(schema, plan.source, item), isNew: true, isWork: true }));
+    return [...added(before), ...(kept ? [{ subfields: piece.subfields, isNew: false, isWork: true }] : []), ...added(after)];
+  });
+  if (schema === 'marc21') separateContentsRuns(blocks.filter((block) => block.isWork));
+  return [{ ...plan.field, subfields: blocks.flatMap((block) => block.subfields) }];
+}
+
+function contentsOccurrences(plan: ContentsFieldPlan): ContentsOccurrence[] {
+  return plan.whole ?? plan.pieces.flatMap((piece) =>
+    piece.kind === 'run' ? [piece.occurrence] : piece.kind === 'text' ? piece.parts.flatMap((part) => part.occurrence ?? []) : []);
+}
+
+interface ContentsRun { subfields: Subfield[]; isNew: boolean; isWork: boolean }
+
+/** One work's subfields: title, then authors (MARC21 with ISBD's « /» between them). */
+function contentsRun(schema: MarcSchema, source: ContentsSource, item: string): Subfield[] {
+  const { heading, authors } = splitContentsItem(item);
+  const [titleCode, authorsCode] = [source.title.charAt(0), source.responsibility.charAt(0)];
+  if (!authors) return [[titleCode, heading]];
+  return [[titleCode, schema === 'marc21' ? `${heading} /` : heading], [authorsCode, authors]];
+}
+
+/**
+ * ISBD « --» after a new work that is not the last of its note, and after a kept work a new one now follows. Kept
+ * works otherwise keep their punctuation as written (the projection drops it either way).
+ */
+function separateContentsRuns(runs: ContentsRun[]): void {
+  runs.forEach((run, index) => {
+    if (index === runs.length - 1 || !(run.isNew || runs[index + 1]!.isNew)) return;
+    const last = run.subfields.length - 1;
+    const [code, value] = run.subfields[last]!;
+    if (!/\s--\s*$/.test(value)) run.subfields = [...run.subfields.slice(0, last), [code, `${value.trimEnd()} --`]];
+  });
+}
+
+/** New contents fields: RUSMARC one 464 a work, its 200 embedded; MARC21 one enhanced 505 00 for all. */
+function newContentsFields(schema: MarcSchema, source: ContentsSource, items: string[]): DataField[] {
+  if (items.length === 0) return [];
+  if (source.embedded) return items.map((item) => dataField(source.tag, ' ', '0', [['1', `${source.embedded}1 `], ...contentsRun(schema, source, item)]));
+  const runs = items.map((item): ContentsRun => ({ subfields: contentsRun(schema, source, item), isNew: true, isWork: true }));
+  if (schema === 'marc21') separateContentsRuns(runs);
+  return [dataField(source.tag, '0', '0', runs.flatMap((run) => run.subfields))];
+}
+
+/** Index pairs [i, j] of a longest common subsequence of `a` and `b`, in order (the classic table, lists are short). */
+function commonSubsequence(a: string[], b: string[]): [number, number][] {
+  const table = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      table[i]![j] = a[i] === b[j] ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
+    }
+  }
+  const pairs: [number, number][] = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] === b[j]) pairs.push([i++, j++]);
+    // On a tie, `b` moves on: of two equal items of `a`, the first is matched.
+    else if (table[i + 1]![j]! > table[i]![j + 1]!) i++;
+    else j++;
+  }
+  return pairs;
 }
 
 function writePersons(record: MarcRecord, schema: MarcSchema, form: BibForm, mapping: SchemaMapping): MarcRecord {
@@ -513,9 +694,10 @@ const primaryOf = (mapping: SchemaMapping, tag: string) => mapping.persons.find(
  * imported record gave it) in MARC21's term subfield ($e) — RUSMARC has none, so there it is not written.
  */
 /**
- * For a list slot whose items each come from a field of their own (series, parallel titles): the record without
- * the fields `owns` whose items (`itemsOf`, read from the field alone) are not all in `listed`, and the items of the
- * fields kept. A field still listed stays as it is, with the subfields the form does not show.
+ * For a list slot whose items each come from a field of their own (series, parallel titles, subjects): the record
+ * without the fields `owns` whose items (`itemsOf`, read from the field alone, normalised as the form is) are not all
+ * in `listed`, and the items of the fields kept. A field still listed stays as it is, with the subfields the form
+ * does not show. A field that shows nothing on the form (a 607 with only a period $h) is not the form's to remove.
  */
 function keepListedFields(record: MarcRecord, listed: string[], owns: (field: DataField) => boolean, itemsOf: (field: DataField) => string[]) {
   const wanted = new Set(listed);
@@ -523,7 +705,7 @@ function keepListedFields(record: MarcRecord, listed: string[], owns: (field: Da
   const result = removeFields(record, (field) => {
     if (!('subfields' in field) || !owns(field)) return false;
     const items = itemsOf(field);
-    const keep = items.length > 0 && items.every((item) => wanted.has(item));
+    const keep = items.every((item) => wanted.has(item));
     if (keep) items.forEach((item) => kept.add(item));
     return !keep;
   });
@@ -701,31 +883,23 @@ function writeAuthorMark(record: MarcRecord, _schema: MarcSchema, form: BibForm,
   return addFields(result, [dataField(mapping.bbk.tag, ' ', ' ', [[code, form.authorMark], [mapping.bbk.systemCode, 'rubbk']])]);
 }
 
+/**
+ * A subject field whose heading is still listed stays as it is — every field with that heading: a record may
+ * hold the same heading twice, in two thesauri (650 _0 and 650 _2) or with subfields the form does not show (a
+ * person's work $t, IRBIS's 606 $b/$c/$d), and the form, showing each heading once, cannot tell them apart. A
+ * field no longer listed goes; a new heading gets a 606 1_ / 650 _4 of its own.
+ */
 function writeSubjects(record: MarcRecord, schema: MarcSchema, form: BibForm, mapping: SchemaMapping): MarcRecord {
-  const { tags, main, subdivisions } = mapping.subjects;
-  const headingOf = (field: DataField) => field.subfields
-    .filter(([code]) => code === main || subdivisions.includes(code)).map(([, value]) => value.trim()).filter(Boolean).join(SUBDIVISION_SEPARATOR);
-  const wanted = new Set(form.subjects);
-  const kept = new Set<string>();
-  const isSubject = (field: MarcField): field is DataField => 'subfields' in field && tags.includes(field.tag);
-  let result: MarcRecord = {
-    ...record,
-    fields: record.fields.filter((field) => {
-      if (!isSubject(field)) return true;
-      const heading = formFromRecord({ leader: record.leader, fields: [field] }, schema).subjects[0] ?? headingOf(field);
-      if (!wanted.has(heading) || kept.has(heading)) return false;
-      kept.add(heading);
-      return true;
-    }),
-  };
+  const { tags, main } = mapping.subjects;
+  const { result, kept } = keepListedFields(record, form.subjects, (field) => tags.includes(field.tag),
+    (field) => projectWith({ leader: record.leader, fields: [field] }, mapping).subjects.map(normaliseSubject));
   const mainTag = schema === 'rusmarc' ? '606' : '650';
   const subdivisionCode = 'x';
-  result = addFields(result, form.subjects.filter((subject) => !kept.has(subject)).map((subject) => {
+  return addFields(result, form.subjects.filter((subject) => !kept.has(subject)).map((subject) => {
     const [head, ...rest] = subject.split(SUBDIVISION_SEPARATOR);
     return dataField(mainTag, schema === 'rusmarc' ? '1' : ' ', schema === 'rusmarc' ? ' ' : '4',
       [[main, head!], ...rest.map((part): Subfield => [subdivisionCode, part])]);
   }));
-  return result;
 }
 
 function writeAgeRating(record: MarcRecord, _schema: MarcSchema, form: BibForm, mapping: SchemaMapping): MarcRecord {
