@@ -97,6 +97,29 @@ describe('searching the catalogue', () => {
     expect(keys.slice(4)).toEqual(['о дочке']);
   });
 
+  it('ranks a title with its author\'s name, in any form and at either end, above titles that only hold the words', async () => {
+    const network = await t.database.db.transaction().execute((trx) =>
+      createNetwork({ trx, input: { code: 'title-author', name: 'ЦБС заглавий', fullName: 'МБУК «ЦБС заглавий»' } }));
+    const forms: [string, Partial<BibForm>][] = [
+      ['сказки', { title: 'Сказки', persons: [{ name: 'Пушкин, Александр Сергеевич', role: 'aut' }], subjects: ['Русская поэзия'], keywords: ['сказки в стихах'] }],
+      // Holds both words in its title: by text rank alone it comes first.
+      ['о пушкине', { title: 'Сказка о Пушкине', persons: [{ name: 'Иванов, Иван Иванович', role: 'aut' }] }],
+    ];
+    await t.database.db.transaction().execute((trx) => saveBibRecords({
+      trx, actor: systemActor(network.id), onMatch: 'skip',
+      records: forms.map(([key, form]) => ({ record: recordFromForm({ ...emptyBibForm(), ...form }, 'rusmarc', { controlNumber: `title-author-${key}` }), schema: 'rusmarc' as const })),
+    }));
+    const titlesFound = async (q: string) =>
+      (await searchCatalogue(t.database.db, network.id, { query: parseSearchBox(q), limit: 10 })).hits.map((hit) => hit.title);
+    expect(await titlesFound('сказка пушкин')).toEqual(['Сказка о Пушкине', 'Сказки']);
+    expect(await titlesFound('сказки пушкина')).toEqual(['Сказки', 'Сказка о Пушкине']);
+    expect(await titlesFound('Пушкин Сказки')).toEqual(['Сказки', 'Сказка о Пушкине']);
+    expect(await titlesFound('сказки александр сергеевич пушкин')).toEqual(['Сказки']);
+    // Not for a name of another author, nor for quoted words.
+    expect(await titlesFound('сказки иванов')).toEqual(['Сказка о Пушкине']);
+    expect(await titlesFound('"сказки" "пушкина"')).toEqual(['Сказка о Пушкине', 'Сказки']);
+  });
+
   it('restricts автор:, заглавие: and тема: (and their Latin names) to their fields', async () => {
     expect(sorted(await found({ q: 'автор:пушкин' }))).toEqual(['дочка', 'онегин', 'сказки']);
     expect(sorted(await found({ q: 'заглавие:пушкина' }))).toEqual(['о дочке', 'пушкин']);

@@ -11,7 +11,7 @@ import { bbkDivisionLabel, BBK_DIVISIONS } from './bbk-divisions.js';
 import { foldKey, primaryAuthors, titleKey, wordsOf } from './keys.js';
 import { AGE_RATINGS, ageRatingLabel, decadeLabel, documentTypeLabel, languageLabel } from './labels.js';
 import type { CatalogueIndex } from './in-memory/catalogue-index.js';
-import { searchIndex, type FacetCount, type IndexOrder, type ResolvedTerms } from './in-memory/evaluate.js';
+import { searchIndex, type FacetCount, type IndexOrder, type ResolvedTerms, type TitleWithAuthor } from './in-memory/evaluate.js';
 import { syncedCatalogueIndex } from './in-memory/index-sync.js';
 import { formatSearchBox, termsOf, type SearchNode } from './query.js';
 import { findCorrectionCandidates, findHitRows, findIdsByIsbn, findWordLexemes, type HitRow } from './search.queries.js';
@@ -138,7 +138,29 @@ async function resolveTerms(db: Kysely<DB>, networkId: number, query: SearchNode
 
 function orderOf(sort: CatalogueSort | undefined, query: SearchNode | null): IndexOrder {
   if (sort === 'title' || sort === 'year-desc' || sort === 'year-asc') return { kind: sort };
-  return query ? { kind: 'relevance', exactTitle: exactText(query, 'title'), exactAuthor: exactText(query, 'author') } : { kind: 'title' };
+  if (!query) return { kind: 'title' };
+  return { kind: 'relevance', exactTitle: exactText(query, 'title'), exactAuthor: exactText(query, 'author'), titleWithAuthor: titleWithAuthor(query) };
+}
+
+/** Names run to three words («Толстой Лев Николаевич»). */
+const AUTHOR_WORDS_MAX = 3;
+
+/**
+ * The ways to read a query of plain words as a title followed or preceded by its author's name, as readers type
+ * it: «сказки пушкина», «пушкин сказки», «война и мир толстой» — the author's words at either end, one to three of
+ * them, the title the rest. Only for an 'and' of plain unquoted words, none excluded.
+ */
+function titleWithAuthor(query: SearchNode): TitleWithAuthor[] {
+  if (query.kind !== 'and' || query.children.some((term) => term.kind !== 'term' || term.field !== 'any' || term.phrase)) return [];
+  const words = query.children.flatMap((term) => wordsOf((term as { text: string }).text));
+  const splits: TitleWithAuthor[] = [];
+  for (let n = 1; n <= Math.min(AUTHOR_WORDS_MAX, words.length - 1); n++) {
+    for (const [title, author] of [[words.slice(0, -n), words.slice(-n)], [words.slice(n), words.slice(0, n)]] as const) {
+      const key = titleKey(title.join(' '));
+      if (key) splits.push({ titleKey: key, author: { kind: 'and', children: author.map((text) => ({ kind: 'term', field: 'author', text, phrase: false })) } });
+    }
+  }
+  return splits;
 }
 
 /**

@@ -15,7 +15,7 @@ const resolved: ResolvedTerms = { lexemes: new Map([['сказки', ['сказ�
 function search(index: CatalogueIndex, text: string | null, options: Partial<IndexSearch> = {}) {
   return searchIndex(index, {
     networkId: 1, query: text === null ? null : parseSearchBox(text), filters: {},
-    order: text === null ? { kind: 'title' } : { kind: 'relevance', exactTitle: null, exactAuthor: null },
+    order: text === null ? { kind: 'title' } : { kind: 'relevance', exactTitle: null, exactAuthor: null, titleWithAuthor: [] },
     offset: 0, limit: 100, facets: true, ...options,
   }, resolved);
 }

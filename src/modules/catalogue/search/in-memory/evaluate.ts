@@ -32,9 +32,16 @@ interface IndexFilters {
 }
 
 export type IndexOrder =
-  /** exactTitle, exactAuthor: the title key and the author key a record ranked first has (search/keys.ts). */
-  | { kind: 'relevance'; exactTitle: string | null; exactAuthor: string | null }
+  /**
+   * exactTitle, exactAuthor: the title key and the author key a record ranked first has (search/keys.ts);
+   * titleWithAuthor: ways to read the query as a title key and its author's words («сказки пушкина»: the title
+   * «сказки» by an author named «пушкина» in any form) — a record that is one of them ranks after an exact title.
+   */
+  | { kind: 'relevance'; exactTitle: string | null; exactAuthor: string | null; titleWithAuthor: readonly TitleWithAuthor[] }
   | { kind: 'title' | 'year-desc' | 'year-asc' };
+
+/** A title key, and a query of the author's words (field terms `author`, matched by their lexemes at weight B). */
+export interface TitleWithAuthor { titleKey: string; author: SearchNode }
 
 type FacetName = 'documentTypes' | 'languages' | 'bbkDivisions' | 'ageRatings' | 'years';
 export interface FacetCount { facet: FacetName; value: string; count: number }
@@ -562,10 +569,14 @@ function orderOf(index: CatalogueIndex, search: IndexSearch, resolved: ResolvedT
       return (a, b) => bySlot(matches[a]!, matches[b]!);
     }
     case 'relevance': {
-      // 2: the exact title, 1: an exact primary author; then ts_rank; then id.
+      // 4: the exact title, 2: a title with its author, 1: an exact primary author; then ts_rank; then id.
       const exact = scratchArray('flags', matches.length).fill(0, 0, matches.length);
       const titles = slots.titleKeys;
       const { exactTitle } = order;
+      const titleWithAuthor = order.titleWithAuthor.flatMap(({ titleKey, author }) => {
+        const compiled = compile(author, index, resolved);
+        return compiled ? [{ titleKey, hash: hashKey(titleKey), authors: evaluateSet(index, asSet(compiled)) }] : [];
+      });
       const authorCode = order.exactAuthor === null ? -1 : slots.authorKeys.values.find(order.exactAuthor);
       const authorStarts = slots.authorKeys.starts.array;
       const authorCodes = slots.authorKeys.codes.array;
@@ -574,7 +585,10 @@ function orderOf(index: CatalogueIndex, search: IndexSearch, resolved: ResolvedT
       const hashes = slots.titleHashes.array;
       for (let i = 0; i < matches.length; i++) {
         const slot = matches[i]!;
-        let flags = exactTitle !== null && hashes[slot] === titleHash && titles[slot] === exactTitle ? 2 : 0;
+        let flags = exactTitle !== null && hashes[slot] === titleHash && titles[slot] === exactTitle ? 4 : 0;
+        for (const { titleKey, hash, authors } of titleWithAuthor) {
+          if (hashes[slot] === hash && titles[slot] === titleKey && (authors[slot >>> 5]! & (1 << (slot & 31))) !== 0) flags |= 2;
+        }
         if (authorCode >= 0) {
           for (let k = authorStarts[slot]!; k < authorStarts[slot + 1]!; k++) if (authorCodes[k] === authorCode) flags |= 1;
         }
