@@ -1,4 +1,4 @@
-import { createWriteStream, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { writeBackup } from '../db/backup.js';
@@ -6,6 +6,7 @@ import { describeLocation, type ConfigFlags } from '../server/config.js';
 import { addDatabaseOptions, withDatabase } from './database.js';
 import { CliError } from './errors.js';
 import { fileSize, tableProgress, tablesAndRows } from './progress.js';
+import { writeFileWhole } from './write-file-whole.js';
 
 interface BackupFlags extends ConfigFlags {
   out: string;
@@ -20,17 +21,10 @@ export function registerBackup(program: Command): void {
     .action(async (flags: BackupFlags) => {
       const target = resolve(flags.out);
       if (existsSync(target) && !flags.force) throw new CliError(`Файл ${target} уже существует (перезаписать: --force)`);
-      // Written beside the target and renamed when complete: a failed backup leaves no half a file under the name.
-      const partial = `${target}.${process.pid}.partial`;
       await withDatabase(flags, { mustExist: true }, async (database, location) => {
         console.error(`Резервная копия: ${describeLocation(location)} → ${target}`);
-        try {
-          const summary = await writeBackup(database, createWriteStream(partial), { onProgress: tableProgress() });
-          renameSync(partial, target);
-          console.log(`Готово: ${tablesAndRows(summary)}, ${fileSize(statSync(target).size)} — ${target}`);
-        } finally {
-          rmSync(partial, { force: true });
-        }
+        const summary = await writeFileWhole(target, { force: flags.force === true }, (out) => writeBackup(database, out, { onProgress: tableProgress() }));
+        console.log(`Готово: ${tablesAndRows(summary)}, ${fileSize(statSync(target).size)} — ${target}`);
       });
     });
 }

@@ -1,4 +1,4 @@
-import { createWriteStream, existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type { Command } from 'commander';
@@ -8,6 +8,7 @@ import { addDatabaseOptions, withDatabase } from './database.js';
 import { CliError } from './errors.js';
 import { resolveNetwork } from './network.js';
 import { countOf } from '../shared/plural.js';
+import { writeFileWhole } from './write-file-whole.js';
 
 interface ExportMarcFlags extends ConfigFlags {
   format: 'iso2709' | 'marcxml';
@@ -51,17 +52,7 @@ async function exportMarcFile(path: string, flags: ExportMarcFlags): Promise<voi
         if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K  выгружено ${count.toLocaleString('ru-RU')}`);
       },
     });
-    // Written beside the file and renamed when complete: an export cut off leaves no truncated file that looks
-    // whole, and the file it replaces (--force) stays as it was until then.
-    const partial = `${path}.partial`;
-    try {
-      await pipeline(Readable.from(chunks), createWriteStream(partial, { flags: 'w' }));
-      if (!flags.force && existsSync(path)) throw new CliError(`Файл ${path} появился во время выгрузки: она оставлена в ${partial}`);
-      renameSync(partial, path);
-    } catch (error) {
-      if (!(error instanceof CliError)) rmSync(partial, { force: true });
-      throw error;
-    }
+    await writeFileWhole(path, { force: flags.force === true }, (out) => pipeline(Readable.from(chunks), out));
     if (process.stderr.isTTY && written > 0) process.stderr.write('\n');
   });
   console.log(`Выгружено ${countOf(written, ['запись', 'записи', 'записей'])} в ${path}${left ? `; не выгружено в ISO 2709: ${left} (см. выше, MARCXML примет их)` : ''}`);

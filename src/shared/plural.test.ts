@@ -8,4 +8,10 @@ describe('Russian plural forms', () => {
     expect(countOf(1, ['запись', 'записи', 'записей'])).toBe('1 запись');
     expect(countOf(12500, ['запись', 'записи', 'записей'])).toBe('12\u00a0500 записей');
   });
+
+  it('take the «few» form for a fraction, as Russian does («1,5 минуты», «2,5 секунды»)', () => {
+    expect(plural(1.5, 'минута', 'минуты', 'минут')).toBe('минуты');
+    expect(plural(11.2, 'секунда', 'секунды', 'секунд')).toBe('секунды');
+    expect(countOf(0.5, ['час', 'часа', 'часов'])).toBe('0,5 часа');
+  });
 });
