@@ -114,8 +114,8 @@ interface Comparison {
 /** Pairs yaz's records with ours (by position, as marc/corpus.test.ts does) and checks the clean ones are stored. */
 function compare(file: CorpusFile): Comparison {
   const results = read(file);
-  const runs = new Map<MarcEncoding, YazRecord[]>();
-  const yaz = (encoding: MarcEncoding) => {
+  const runs = new Map<MarcEncoding | undefined, YazRecord[]>();
+  const yaz = (encoding: MarcEncoding | undefined) => {
     if (!runs.has(encoding)) runs.set(encoding, yazRecords(file.path, encoding, file.format === 'iso2709' ? 'marc' : 'marcxml'));
     return runs.get(encoding)!;
   };
@@ -202,9 +202,10 @@ const KNOWN_NOT_STORED: string[] = [];
 /**
  * yaz's clean records that cannot be paired with ours by position (pinned in marc/corpus.test.ts):
  * bad_hathi_records.mrc (yaz follows wrong lengths and reads 3 records, we read the 5 the terminators
- * delimit) and zdb-oai-marc.xml (yaz also counts the 50 OAI envelope <record>s around the 50 MARC ones).
+ * delimit), zdb-oai-marc.xml (yaz also counts the 50 OAI envelope <record>s around the 50 MARC ones) and
+ * serials_marc21.xml (seven root <record>s: yaz reads the first, we read all seven, each as yaz reads it alone).
  */
-const KNOWN_UNPAIRED = 3 + 100;
+const KNOWN_UNPAIRED = 3 + 100 + 1;
 
 describe('the whole catalogue exported and read back', () => {
   const collect = async (format: 'iso2709' | 'marcxml', skipped: number[]) => {

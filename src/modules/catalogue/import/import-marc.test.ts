@@ -9,7 +9,10 @@ import { createNetwork } from '../../network/index.js';
 import { seededRandom } from '../../../shared/random.js';
 import { countBibRecords, type MarcRecord } from '../index.js';
 import { writeIso2709 } from '../marc/iso2709-writer.js';
-import { importMarc, NotMarcError, type ImportRecordError } from './import-marc.js';
+import { importMarc, NotMarcError, type ImportDetected, type ImportRecordError } from './import-marc.js';
+import { readMarcXmlString } from '../marc/marcxml-reader.js';
+import { writeMarcXml } from '../marc/marcxml-writer.js';
+import iconv from 'iconv-lite';
 import { bibRecordCounts } from '../catalogue.queries.js';
 import { findCatalogueImport, insertCatalogueImport, listCatalogueImports, updateCatalogueImport } from './import.queries.js';
 import { failInterruptedUploads, runCatalogueImport, STORED_ERRORS_MAX } from './run-catalogue-import.js';
@@ -151,6 +154,31 @@ describe('importMarc', () => {
 });
 
 describe('runCatalogueImport', () => {
+  it('records the encoding a MARCXML file declares (Windows-1251), in the progress and the import row, and reads on after a broken record', async () => {
+    const own = await freshActor();
+    const records = [...readMarcXmlString(file('loge-gh_rusmarc/TEST1_derived_utf8.marcxml.xml').toString('utf8'))]
+      .slice(0, 4).flatMap((r) => (r.kind === 'record' ? [r.record] : []));
+    const xml = writeMarcXml(records).replace('encoding="UTF-8"', 'encoding="windows-1251"')
+      .replace(/(<record>(?:(?!<\/record>)[\s\S])*?)<\/subfield>/, '$1 &nbsp;</subfield>');
+    const bytes = iconv.encode(xml, 'win1251');
+    const progress: ImportDetected[] = [];
+    const errors: ImportRecordError[] = [];
+    const finished = await runCatalogueImport({
+      db: database.db, actor: own, source: chunks(bytes, 500),
+      input: { fileName: 'test1-1251.xml', fileSize: bytes.length, options: { onMatch: 'skip', batchSize: 2 } },
+      onProgress: ({ detected }) => progress.push(detected), onError: (error) => errors.push(error),
+    });
+    expect(finished).toMatchObject({
+      status: 'done', format: 'marcxml', schema: 'rusmarc', encoding: 'cp1251', auto_detected: ['format', 'schema', 'encoding'],
+      read_count: 4, imported_count: 3, failed_count: 1,
+    });
+    expect(progress.at(-1)).toEqual({ format: 'marcxml', schemas: { rusmarc: 3 }, encodings: { cp1251: 3 } });
+    expect(errors.map((e) => [e.index, e.code])).toEqual([[1, 'xml-malformed']]);
+    // The Cyrillic was decoded from Windows-1251: the stored titles are those of the UTF-8 original.
+    const titles = await database.db.selectFrom('bib_records').select('title').where('network_id', '=', own.networkId).orderBy('id').execute();
+    expect(titles.map((t) => t.title)).toEqual(['Задачи и этюды', 'Задачи и этюды. Вып. 15', 'Задачи и этюды. Вып. 16']);
+  });
+
   it('shows a running import in its row, batch by batch, and finishes it', async () => {
     const own = await freshActor();
     const bytes = file('edsu_pymarc/1251.dat');

@@ -16,7 +16,7 @@ export interface ImportMarcOptions {
   format?: MarcFileFormat;
   /** Default: per record (245 → MARC21, 200 without 245 → RUSMARC/UNIMARC, else MARC21). */
   schema?: MarcSchema;
-  /** ISO 2709 only (MARCXML declares its own). Default: detected per record. */
+  /** ISO 2709 only (MARCXML declares its own, and the records say which it was). Default: detected per record. */
   encoding?: MarcEncoding;
   onMatch: OnMatch;
   /** Records saved per transaction (default 1000). */
@@ -41,7 +41,10 @@ export interface ImportRecordError {
   reason: string;
 }
 
-/** What was detected so far: the format, and how many records of each schema and encoding were read. */
+/**
+ * What was detected so far: the format, and how many records of each schema and encoding were read (MARCXML: the
+ * encoding its declaration names, none counted for one outside MarcEncoding).
+ */
 export interface ImportDetected {
   format: MarcFileFormat;
   schemas: Partial<Record<MarcSchema, number>>;
@@ -187,7 +190,7 @@ export async function importMarc(options: {
       }
       const recordSchema = schema ?? detectSchema(result.record) ?? 'marc21';
       detected.schemas[recordSchema] = (detected.schemas[recordSchema] ?? 0) + 1;
-      if (format === 'iso2709') detected.encodings[result.encoding] = (detected.encodings[result.encoding] ?? 0) + 1;
+      if (result.encoding) detected.encodings[result.encoding] = (detected.encodings[result.encoding] ?? 0) + 1;
       batch.push(prepareBibRecord(result.record, recordSchema));
       places.push({ index: result.index, byteOffset: result.byteOffset ?? null });
       // Let the database's answers in: the reader runs on promises alone and would otherwise keep the

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { CatalogueImportsTable, DB } from '../../../db/schema.js';
 import { assertCanCompileNetworkRecords, type Actor } from '../../auth/index.js';
 import {
-  importMarc, NotMarcError, type ImportDetected, type ImportMarcOptions, type ImportMarcSummary, type ImportRecordError,
+  importMarc, NotMarcError, type ImportDetected, type ImportMarcOptions, type ImportMarcProgress, type ImportMarcSummary, type ImportRecordError,
 } from './import-marc.js';
 import { AFTER_INTERRUPTION, failRunningUploads, findCatalogueImport, insertCatalogueImport, updateCatalogueImport, type CatalogueImportDetailRow } from './import.queries.js';
 
@@ -32,7 +32,7 @@ export async function runCatalogueImport(options: {
   actor: Actor;
   source: AsyncIterable<Uint8Array> | NodeJS.ReadableStream;
   input: RunCatalogueImportInput;
-  onProgress?: (progress: { bytesRead: number; summary: ImportMarcSummary }) => void;
+  onProgress?: (progress: ImportMarcProgress) => void;
   onError?: (error: ImportRecordError) => void;
 }): Promise<CatalogueImportDetailRow> {
   const { db, actor, source, input } = options;
@@ -94,12 +94,13 @@ function detectedColumns(chosen: ImportMarcOptions, detected: ImportDetected | u
   const autoDetected = [
     ...(chosen.format ? [] : ['format']),
     ...(chosen.schema ? [] : ['schema']),
-    ...(chosen.encoding || detected.format === 'marcxml' ? [] : ['encoding']),
+    ...(chosen.encoding && detected.format === 'iso2709' ? [] : ['encoding']),
   ];
   return {
     format: chosen.format ?? detected.format,
     schema: chosen.schema ?? single(detected.schemas),
-    encoding: detected.format === 'marcxml' ? 'utf-8' : (chosen.encoding ?? single(detected.encodings)),
+    // A chosen encoding applies to ISO 2709 only: MARCXML is read in the one its declaration names.
+    encoding: detected.format === 'iso2709' && chosen.encoding ? chosen.encoding : single(detected.encodings),
     autoDetected,
   };
 }

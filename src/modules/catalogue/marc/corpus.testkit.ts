@@ -48,10 +48,11 @@ const YAZ_FROM: Record<MarcEncoding, string[]> = {
   'marc-8': ['-f', 'MARC-8', '-t', 'UTF-8'],
 };
 
-/** Runs `yaz-marcdump -o line` (converting from `encoding` to UTF-8 unless it is UTF-8) and splits its output by record. */
-export function yazRecords(filePath: string, encoding: MarcEncoding, inputFormat: 'marc' | 'marcxml' = 'marc'): YazRecord[] {
+/** Runs `yaz-marcdump -o line` (converting ISO 2709 from `encoding` to UTF-8 unless it is UTF-8; MARCXML is decoded by its
+ *  declaration) and splits its output by record. */
+export function yazRecords(filePath: string, encoding: MarcEncoding | undefined, inputFormat: 'marc' | 'marcxml' = 'marc'): YazRecord[] {
   // yaz exits non-zero after a broken record but still prints what it read.
-  const stdout = spawnSync('yaz-marcdump', ['-i', inputFormat, '-o', 'line', ...YAZ_FROM[encoding], filePath], {
+  const stdout = spawnSync('yaz-marcdump', ['-i', inputFormat, '-o', 'line', ...(inputFormat === 'marc' && encoding ? YAZ_FROM[encoding] : []), filePath], {
     maxBuffer: 256 << 20,
     stdio: ['ignore', 'pipe', 'ignore'],
   }).stdout.toString('utf8');

@@ -12,8 +12,15 @@
 // tag, kept from the start), so the root element is open as in the original; then its line and
 // column (public fields of saxes) are set to the original's where the handed-over text begins, and
 // its positions are shifted by the text skipped.
-import { MarcXmlReader } from './marcxml-saxes.js';
-import type { ControlField, DataField, MarcField, MarcReadResult, MarcRecord, Subfield } from './record.js';
+//
+// Resynchronisation: malformed XML ends a saxes reader (nothing it reads after an error can be trusted),
+// not the reading. Its error report stands for the record the error is in; then the text is skipped
+// up to the next <record> start tag (any prefix) after the error — or at the start tag of a record
+// that begins inside an unclosed one — and reading goes on there, fast or by a saxes reader primed
+// with the elements that were open around the records (<collection>, an envelope's lists), its line,
+// column and position those of the original. Only the skipped stretch is lost.
+import { localName, MarcXmlReader } from './marcxml-saxes.js';
+import type { ControlField, DataField, MarcEncoding, MarcField, MarcReadResult, MarcRecord, Subfield } from './record.js';
 
 const LT = 0x3c;
 const GT = 0x3e;
@@ -96,10 +103,26 @@ function names(prefix: string): Names {
   };
 }
 
-type State = 'prolog' | 'fast' | 'trailing' | 'saxes' | 'done';
+type State = 'prolog' | 'fast' | 'trailing' | 'saxes' | 'resync' | 'done';
+
+/** A record's start tag, with or without a namespace prefix: where reading resumes after malformed XML. */
+const RECORD_START = /<(?:[A-Za-z_][\w.-]*:)?record[\s/>]/g;
+/** Longest start of a record tag kept back at the end of the text while looking for one. */
+const RECORD_START_MAX = 128;
+/**
+ * Text given to saxes kept back before the current chunk (in state 'saxes'): a <record> start tag that shows an
+ * unclosed record before it may have begun in an earlier chunk, and reading resumes at that tag.
+ */
+const SAXES_TEXT_KEPT = 1024;
+
+export interface FastMarcXmlReaderOptions {
+  /** false: the saxes reader reads everything (the reference the fast path is tested against). Default true. */
+  fastPath?: boolean;
+  /** What the document was decoded from, for the records to say. Default 'utf-8'. */
+  encoding?: MarcEncoding | undefined;
+}
 
 export class FastMarcXmlReader {
-  failed = false;
   private state: State = 'prolog';
   /** Unread text; `base` is the absolute position of its first character, `pos` where reading resumes. */
   private buf = '';
@@ -112,14 +135,27 @@ export class FastMarcXmlReader {
   private readonly lines = new LineTracker();
   private index = 0;
   private saxes: MarcXmlReader | undefined;
+  /** Absolute position where the saxes reader in use began reading the document's own text. */
+  private saxesStart = 0;
   /** In 'trailing': where </collection> starts, so saxes can take over from there. */
   private closeAt = 0;
+  /** The elements open around the records where reading resumes after an error (see the file's head). */
+  private enclosing: string[] = [];
+  private readonly fastPath: boolean;
+  private readonly encoding: MarcEncoding | undefined;
+
+  constructor(options: FastMarcXmlReaderOptions = {}) {
+    this.fastPath = options.fastPath ?? true;
+    // An encoding given as undefined is one MarcEncoding does not name, not the default.
+    this.encoding = 'encoding' in options ? options.encoding : 'utf-8';
+  }
 
   *write(text: string): Generator<MarcReadResult> {
-    if (this.failed || this.state === 'done') return;
+    if (this.state === 'done') return;
     if (this.state === 'saxes') {
-      yield* this.saxes!.write(text);
-      this.failed = this.saxes!.failed;
+      this.keepForResync(text);
+      yield* this.feedSaxes(text);
+      if (this.state !== 'saxes') yield* this.run(false);
       return;
     }
     const pendingRecordEnd = this.pendingRecordEnd(text);
@@ -144,37 +180,40 @@ export class FastMarcXmlReader {
   }
 
   *close(): Generator<MarcReadResult> {
-    if (this.failed || this.state === 'done') return;
-    if (this.state !== 'saxes') yield* this.run(true);
-    if (this.state === 'saxes') {
-      yield* this.saxes!.close();
-      this.failed = this.saxes!.failed;
-    }
+    if (this.state === 'done') return;
+    yield* this.run(true);
+    // Whatever saxes finds wrong at the end, there is nothing after it to resume in.
+    if (this.state === 'saxes') yield* this.saxes!.close();
     this.state = 'done';
   }
 
   /** Everything in `buf` was read: forget it (tracking its lines) and start afresh with `text`. */
   private dropRead(text: string): string {
-    if (this.state === 'fast') this.lines.advance(this.buf, this.lines.at - this.base, this.buf.length);
+    if (this.state === 'fast' || this.state === 'resync') this.lines.advance(this.buf, this.lines.at - this.base, this.buf.length);
     this.base += this.buf.length;
     this.pos = 0;
     this.searchFrom = 0;
     return text;
   }
 
+  /** Reads `buf` state after state until one waits for more text (or, `atEnd`, to its end). */
   private *run(atEnd: boolean): Generator<MarcReadResult> {
-    if (this.state === 'prolog') {
-      const prolog = this.readProlog(atEnd);
-      if (prolog === 'more') return;
-      if (prolog === 'saxes') {
-        yield* this.handOver(0, this.buf);
-        return;
+    for (;;) {
+      const state = this.state;
+      if (state === 'prolog') {
+        if (this.readProlog(atEnd) === 'saxes') yield* this.saxesFrom(0);
+      } else if (state === 'fast') {
+        yield* this.readRecords(atEnd);
+      } else if (state === 'trailing') {
+        yield* this.readTrailing();
+      } else if (state === 'resync') {
+        // Resumed reading may fail again at once, back in 'resync' further on.
+        if (!(yield* this.resync(atEnd))) continue;
       }
+      if (this.state === state) break;
     }
-    if (this.state === 'fast') yield* this.readRecords(atEnd);
-    if (this.state === 'trailing') yield* this.readTrailing();
-    if (this.state === 'fast' && this.pos > 1 << 16 && this.pos > this.buf.length >> 1) {
-      // Keep memory flat: forget what was read.
+    if ((this.state === 'fast' || this.state === 'resync') && this.pos > 1 << 16 && this.pos > this.buf.length >> 1) {
+      // Keep memory flat: forget what was read (or skipped).
       this.lines.advance(this.buf, this.lines.at - this.base, this.pos);
       this.buf = this.buf.slice(this.pos);
       this.base += this.pos;
@@ -189,12 +228,13 @@ export class FastMarcXmlReader {
    * when more text is needed; 'saxes' when saxes must read the document from its start.
    */
   private readProlog(atEnd: boolean): 'fast' | 'more' | 'saxes' {
+    if (!this.fastPath) return 'saxes';
     const text = this.buf;
     let i = 0;
     for (;;) {
       while (i < text.length && isSpace(text.charCodeAt(i))) i++;
       if (i >= text.length) break;
-      if (text.charCodeAt(i) !== LT) return this.saxesFromStart();
+      if (text.charCodeAt(i) !== LT) return 'saxes';
       if (text.startsWith('<?', i)) {
         const end = text.indexOf('?>', i + 2);
         if (end < 0) break;
@@ -206,16 +246,16 @@ export class FastMarcXmlReader {
       } else if (text.length - i < 4) {
         break; // too little to tell a comment from a start tag
       } else if (text.charCodeAt(i + 1) === 0x21) {
-        return this.saxesFromStart(); // DOCTYPE, CDATA: not for the fast path
+        return 'saxes'; // DOCTYPE, CDATA: not for the fast path
       } else {
         const end = tagEnd(text, i + 1);
-        if (end === -2) return this.saxesFromStart();
+        if (end === -2) return 'saxes';
         if (end < 0) break;
         const prolog = text.slice(0, end);
         const check = new MarcXmlReader();
         const results = [...check.write(prolog)];
         if (results.length > 0 || check.failed || check.root !== 'collection' || text.charCodeAt(end - 2) === SLASH) {
-          return this.saxesFromStart();
+          return 'saxes';
         }
         const name = text.slice(i + 1, i + 1 + nameLength(text, i + 1));
         this.names = names(name.slice(0, name.length - 'collection'.length));
@@ -227,14 +267,8 @@ export class FastMarcXmlReader {
         return 'fast';
       }
     }
-    if (atEnd || text.length > 1 << 20) return this.saxesFromStart();
+    if (atEnd || text.length > 1 << 20) return 'saxes';
     return 'more';
-  }
-
-  private saxesFromStart(): 'saxes' {
-    this.state = 'saxes';
-    this.saxes = new MarcXmlReader();
-    return 'saxes';
   }
 
   private *readRecords(atEnd: boolean): Generator<MarcReadResult> {
@@ -261,27 +295,24 @@ export class FastMarcXmlReader {
         if (parsed) {
           this.pos = recordEnd;
           this.searchFrom = recordEnd;
-          yield { kind: 'record', index: ++this.index, byteOffset: this.base + parsed.offset, record: parsed.record, encoding: 'utf-8', warnings: [] };
+          yield { kind: 'record', index: ++this.index, byteOffset: this.base + parsed.offset, record: parsed.record, encoding: this.encoding, warnings: [] };
           continue;
         }
         // One record for saxes; the fast path goes on after it if saxes ends back at the root.
         const saxes = this.primedSaxes(i);
         yield* saxes.write(text.slice(i, recordEnd));
-        this.index = saxes.index;
         if (saxes.failed) {
-          this.failed = true;
-          this.state = 'done';
+          this.resyncAfter(saxes);
           return;
         }
+        this.index = saxes.index;
         if (saxes.atRootAfterRecord) {
           this.pos = recordEnd;
           this.searchFrom = recordEnd;
           continue;
         }
-        this.state = 'saxes';
-        this.saxes = saxes;
-        yield* saxes.write(text.slice(recordEnd));
-        this.failed = saxes.failed;
+        this.enterSaxes(i);
+        yield* this.feedSaxes(this.buf.slice(recordEnd - i));
         return;
       }
       if (text.startsWith(n.closeCollection, i)) {
@@ -309,28 +340,92 @@ export class FastMarcXmlReader {
     if (i < text.length) yield* this.saxesFrom(this.closeAt);
   }
 
-  /** saxes reads from `at` (an index into buf) to the end of the document. */
+  /** saxes reads from `at` (an index into buf) on, until the end of the document or an error. */
   private *saxesFrom(at: number): Generator<MarcReadResult> {
-    const saxes = this.primedSaxes(at);
+    this.primedSaxes(at);
+    this.enterSaxes(at);
+    yield* this.feedSaxes(this.buf);
+  }
+
+  /**
+   * State 'saxes' from `at` (an index into buf), whose lines are tracked: from there on buf keeps the text saxes
+   * was given (keepForResync), lines tracked to its start, so that reading can resume in it after an error.
+   */
+  private enterSaxes(at: number): void {
     this.state = 'saxes';
-    this.saxes = saxes;
-    yield* saxes.write(this.buf.slice(at));
-    this.failed = saxes.failed;
+    this.base += at;
+    this.buf = this.buf.slice(at);
+    this.pos = 0;
+    this.searchFrom = 0;
   }
 
-  private *handOver(at: number, text: string): Generator<MarcReadResult> {
-    yield* this.saxes!.write(text.slice(at));
-    this.failed = this.saxes!.failed;
+  /** In 'saxes': `text` is given to saxes next; buf keeps it and the last SAXES_TEXT_KEPT characters before it. */
+  private keepForResync(text: string): void {
+    const drop = this.buf.length - SAXES_TEXT_KEPT;
+    if (drop > 0) {
+      this.lines.advance(this.buf, 0, drop);
+      this.base += drop;
+      this.buf = this.buf.slice(drop);
+    }
+    this.buf += text;
   }
 
-  /** A saxes reader in the state the original document's reader would be in at `at` (an index into buf). */
+  private *feedSaxes(text: string): Generator<MarcReadResult> {
+    const saxes = this.saxes!;
+    yield* saxes.write(text);
+    if (saxes.failed) this.resyncAfter(saxes);
+  }
+
+  /**
+   * `saxes` stopped at malformed XML (its report is out): look for the next <record> start tag from where it
+   * says, past where it began so that reading always moves on, inside the elements that were open around its records.
+   */
+  private resyncAfter(saxes: MarcXmlReader): void {
+    this.index = saxes.index;
+    this.enclosing = saxes.enclosing;
+    this.saxes = undefined;
+    this.state = 'resync';
+    const from = Math.max(saxes.resumeAt ?? this.saxesStart + 1, this.saxesStart + 1, this.lines.at);
+    this.pos = Math.min(from - this.base, this.buf.length);
+    this.searchFrom = this.pos;
+  }
+
+  /** State 'resync': skips text up to the next <record> start tag, and reads on from there; false when it did. */
+  private *resync(atEnd: boolean): Generator<MarcReadResult, boolean> {
+    RECORD_START.lastIndex = this.pos;
+    const found = RECORD_START.exec(this.buf);
+    if (!found) {
+      // Keep a start tag the text may end inside.
+      const lastTag = this.buf.lastIndexOf('<');
+      this.pos = lastTag >= this.pos && this.buf.length - lastTag < RECORD_START_MAX ? lastTag : this.buf.length;
+      if (atEnd) this.state = 'done';
+      return true;
+    }
+    const at = found.index;
+    this.prolog = this.enclosing.map((name) => `<${name}>`).join('');
+    const root = this.enclosing.length === 1 ? this.enclosing[0]! : '';
+    if (this.fastPath && localName(root) === 'collection') {
+      this.names = names(root.slice(0, root.length - 'collection'.length));
+      this.state = 'fast';
+      this.pos = at;
+      this.searchFrom = at;
+      return false;
+    }
+    yield* this.saxesFrom(at);
+    return false;
+  }
+
+  /** A saxes reader in the state the original document's reader would be in at `at` (an index into buf),
+   *  the one in use from now on. */
   private primedSaxes(at: number): MarcXmlReader {
     this.lines.advance(this.buf, this.lines.at - this.base, at);
-    const saxes = new MarcXmlReader(this.index, this.base + at - this.prolog.length);
+    const saxes = new MarcXmlReader(this.index, this.base + at - this.prolog.length, this.encoding);
     // The prolog was read without error before: this opens the root element, as in the original.
     for (const result of saxes.write(this.prolog)) void result;
     saxes.parser.line = this.lines.line;
     saxes.parser.column = this.lines.column;
+    this.saxes = saxes;
+    this.saxesStart = this.base + at;
     return saxes;
   }
 }

@@ -1,16 +1,16 @@
 import type { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { FastMarcXmlReader } from './marcxml-fast.js';
-import { MarcXmlReader } from './marcxml-saxes.js';
 import { errorReason } from './messages.js';
-import type { MarcReadResult } from './record.js';
+import type { MarcEncoding, MarcReadResult } from './record.js';
 
 /**
  * Reads MARCXML (a <collection> or a single <record>, with or without a namespace prefix, attributes
  * in any order, records nested in an envelope such as OAI-PMH) from a stream of bytes in the encoding its XML
  * declaration names (UTF-8 without one; Windows-1251 and any other iconv-lite knows; an unknown one is reported).
- * Yields each record, or an error report with the record's number; malformed XML stops the reading
- * with one report, since nothing after it can be trusted. Never throws on bad input.
+ * Yields each record — its `encoding` the one the document was decoded from — or an error report with the record's
+ * number. Malformed XML is reported once, as the record it is in, and reading goes on at the next <record> start tag
+ * (marcxml-fast.ts, «resynchronisation»): only what stands between is lost. Never throws on bad input.
  *
  * Two paths, one result: a hand-written scanner reads the records of a well-formed `<collection>`
  * (marcxml-fast.ts); whatever it does not handle — a record with a warning, a comment, CDATA, an
@@ -19,7 +19,8 @@ import type { MarcReadResult } from './record.js';
  * results are the same as the `saxes` reader's alone (`readMarcXmlStringWithSaxes`, tested).
  */
 export async function* readMarcXml(source: Readable | AsyncIterable<Uint8Array | string>): AsyncGenerator<MarcReadResult> {
-  const reader = new FastMarcXmlReader();
+  // Made once the encoding is known; text chunks come decoded already (their records say 'utf-8', as if written so).
+  let reader: FastMarcXmlReader | undefined;
   let decoder: Decoder | undefined;
   let head = Buffer.alloc(0);
   /** Decodes the first bytes once the declaration is known; false (after reporting it) for an unknown encoding. */
@@ -29,28 +30,32 @@ export async function* readMarcXml(source: Readable | AsyncIterable<Uint8Array |
       yield { kind: 'error', index: 1, byteOffset: 0, code: 'xml-encoding-unsupported', reason: errorReason('xml-encoding-unsupported', declaredEncoding(head)) };
       return false;
     }
+    reader ??= new FastMarcXmlReader({ encoding: decoder.encoding });
     yield* reader.write(decoder.write(head));
     return true;
   }
   for await (const chunk of source as AsyncIterable<Uint8Array | string>) {
     if (typeof chunk === 'string') {
+      reader ??= new FastMarcXmlReader();
       yield* reader.write(chunk);
     } else if (decoder) {
-      yield* reader.write(decoder.write(chunk));
+      yield* reader!.write(decoder.write(chunk));
     } else {
       // The declaration is in the first bytes, in ASCII whatever the encoding: wait until they are here.
       head = Buffer.concat([head, chunk]);
       if (head.length < DECLARATION_BYTES && !head.includes('?>')) continue;
       if (!(yield* begin())) return;
     }
-    if (reader.failed) return;
   }
   if (!decoder && head.length > 0 && !(yield* begin())) return;
+  if (!reader) return;
   if (decoder) yield* reader.write(decoder.end());
-  if (!reader.failed) yield* reader.close();
+  yield* reader.close();
 }
 
 interface Decoder {
+  /** What the records say they were decoded from. */
+  encoding: MarcEncoding | undefined;
   write(bytes: Uint8Array): string;
   end(): string;
 }
@@ -72,23 +77,29 @@ function decoderFor(head: Buffer): Decoder | undefined {
   const declared = declaredEncoding(head);
   if (declared === undefined || /^utf-?8$/i.test(declared)) {
     const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
-    return { write: (bytes) => utf8.decode(bytes, { stream: true }), end: () => utf8.decode() };
+    return { encoding: 'utf-8', write: (bytes) => utf8.decode(bytes, { stream: true }), end: () => utf8.decode() };
   }
   if (!iconv.encodingExists(declared)) return undefined;
   const other = iconv.getDecoder(declared);
-  return { write: (bytes) => other.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)), end: () => other.end() ?? '' };
+  return {
+    // Any of its names (windows-1251, cp1251, win1251) gives iconv-lite's one codec.
+    encoding: iconv.getCodec(declared) === iconv.getCodec('windows-1251') ? 'cp1251' : undefined,
+    write: (bytes) => other.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
+    end: () => other.end() ?? '',
+  };
 }
 
 /** Reads every record of an in-memory MARCXML document (same results as `readMarcXml`). */
 export function* readMarcXmlString(xml: string): Generator<MarcReadResult> {
   const reader = new FastMarcXmlReader();
   yield* reader.write(xml);
-  if (!reader.failed) yield* reader.close();
+  yield* reader.close();
 }
 
-/** The `saxes` reader alone: the reference the fast path is tested against. */
+/** The `saxes` reader alone, resynchronising after malformed XML as readMarcXml does: the reference the fast path
+ *  is tested against. */
 export function* readMarcXmlStringWithSaxes(xml: string): Generator<MarcReadResult> {
-  const reader = new MarcXmlReader();
+  const reader = new FastMarcXmlReader({ fastPath: false });
   yield* reader.write(xml);
-  if (!reader.failed) yield* reader.close();
+  yield* reader.close();
 }

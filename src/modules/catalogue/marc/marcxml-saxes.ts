@@ -1,7 +1,7 @@
 // The saxes-based MARCXML reader: the reference, and the fallback of the fast path (marcxml-fast.ts).
 import { SaxesParser, type SaxesTag } from 'saxes';
 import { errorReason, warning } from './messages.js';
-import type { DataField, MarcErrorCode, MarcField, MarcReadResult, MarcRecord, MarcWarning } from './record.js';
+import type { DataField, MarcEncoding, MarcErrorCode, MarcField, MarcReadResult, MarcRecord, MarcWarning } from './record.js';
 
 const TAG = /^[0-9A-Za-z]{3}$/;
 
@@ -45,13 +45,39 @@ export class MarcXmlReader {
   /** Open elements; and whether the last event closed a <record> back to the root's level (see atRootAfterRecord). */
   private depth = 0;
   private closedToRoot = false;
+  /**
+   * Once failed: where the reader of the document may look for the next <record> start tag to go on from
+   * (marcxml-fast.ts, «resynchronisation»). The error's position, or the start of the <record> tag that
+   * showed the record before it unclosed.
+   */
+  resumeAt: number | undefined;
+  /** The open elements outside any record (the root, an envelope's lists), as written: reading resumes inside them.
+   *  Not updated after a failure. */
+  readonly enclosing: string[] = [];
 
   /**
    * `index`: records already reported before this reader starts; `positionDelta`: text of the document
-   * this parser did not see (both when it takes over from the fast path, marcxml-fast.ts).
+   * this parser did not see (both when it takes over from the fast path, marcxml-fast.ts); `encoding`: what the
+   * document was decoded from, for the records to say.
    */
-  constructor(index = 0, private readonly positionDelta = 0) {
+  constructor(index = 0, private readonly positionDelta = 0, private readonly encoding: MarcEncoding | undefined = 'utf-8') {
     this.index = index;
+    this.parser.on('opentagstart', (tag) => {
+      if (this.failed || localName(tag.name) !== 'record') return;
+      const anotherRoot = this.depth === 0 && this.root !== undefined;
+      if (!anotherRoot && !this.insideMarcRecord) return;
+      // saxes has read the name and the character after it: this is where the <record start tag begins.
+      this.resumeAt = this.position - tag.name.length - 2;
+      if (anotherRoot) {
+        // Records written one after another without a <collection> (serials_marc21.xml): each is a document of its
+        // own, read as such — nothing is wrong with the record, so nothing is reported.
+        this.failed = true;
+        return;
+      }
+      // A record cut short (its end tags missing) and the next one begins: without this, XML would take the next
+      // record as nested in it, read that one, and lose the cut one without a word.
+      this.parser.fail('запись не закрыта: в ней начинается следующая запись');
+    });
     this.parser.on('opentag', (tag) => {
       if (this.depth++ === 0) this.root = localName(tag.name);
       this.closedToRoot = false;
@@ -74,11 +100,20 @@ export class MarcXmlReader {
     };
     this.parser.on('text', onText);
     this.parser.on('cdata', onText);
-    this.parser.on('error', (error) => {
-      if (this.failed) return;
-      this.failed = true;
-      this.report('xml-malformed', error.message);
-    });
+    this.parser.on('error', (error) => this.fail(error.message));
+  }
+
+  /** True inside a MARC record that has begun: a leader or a field read, or one being read. */
+  private get insideMarcRecord(): boolean {
+    const record = this.records.at(-1);
+    return record !== undefined && (record.leader !== undefined || record.fields.length > 0 || this.field !== undefined || this.capturing);
+  }
+
+  private fail(detail: string): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.resumeAt ??= this.position;
+    this.report('xml-malformed', detail);
   }
 
   /** Position in the document (UTF-16 index, as saxes counts). */
@@ -97,10 +132,7 @@ export class MarcXmlReader {
       try {
         this.parser.write(text);
       } catch (error) {
-        if (!this.failed) {
-          this.failed = true;
-          this.report('xml-malformed', (error as Error).message);
-        }
+        this.fail((error as Error).message);
       }
     }
     yield* this.out.splice(0);
@@ -110,10 +142,7 @@ export class MarcXmlReader {
     try {
       this.parser.close();
     } catch (error) {
-      if (!this.failed) {
-        this.failed = true;
-        this.report('xml-malformed', (error as Error).message);
-      }
+      this.fail((error as Error).message);
     }
     if (!this.failed && this.records.length > 0) this.report('xml-bad-structure', 'запись не закрыта');
     yield* this.out.splice(0);
@@ -128,6 +157,7 @@ export class MarcXmlReader {
     const name = localName(tag.name);
     this.capturing = name === 'subfield' || name === 'controlfield' || name === 'leader';
     this.text = '';
+    if (this.records.length === 0 && name !== 'record') this.enclosing.push(tag.name);
     if (name === 'record') {
       this.records.push({ leader: undefined, fields: [], warnings: [], offset: this.position });
       return;
@@ -158,7 +188,10 @@ export class MarcXmlReader {
     const name = localName(tag.name);
     this.capturing = false;
     const record = this.records.at(-1);
-    if (!record) return;
+    if (!record) {
+      this.enclosing.pop();
+      return;
+    }
     switch (name) {
       case 'leader':
         record.leader = this.text;
@@ -204,6 +237,6 @@ export class MarcXmlReader {
     if (open.leader === undefined) open.warnings.push(warning('xml-missing-leader'));
     const leader = (open.leader ?? '').padEnd(24, ' ').slice(0, 24);
     const record: MarcRecord = { leader, fields: open.fields };
-    this.out.push({ kind: 'record', index: ++this.index, byteOffset: open.offset, record, encoding: 'utf-8', warnings: open.warnings });
+    this.out.push({ kind: 'record', index: ++this.index, byteOffset: open.offset, record, encoding: this.encoding, warnings: open.warnings });
   }
 }

@@ -1,7 +1,12 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { readMarcXml, readMarcXmlString } from './marcxml-reader.js';
+import { seededRandom } from '../../../shared/random.js';
+import { comparableText, comparableYazText, corpusRoot, yazRecords } from './corpus.testkit.js';
+import { readMarcXml, readMarcXmlString, readMarcXmlStringWithSaxes } from './marcxml-reader.js';
 import { writeMarcXml, writeMarcXmlRecord } from './marcxml-writer.js';
 import type { MarcReadRecord, MarcReadResult, MarcRecord } from './record.js';
 import { detectSchema } from './schema.js';
@@ -53,6 +58,7 @@ describe('MARCXML reader', () => {
     const read: MarcReadResult[] = [];
     for await (const result of readMarcXml(Readable.from(chunks))) read.push(result);
     expect(recordsOf(read)).toEqual([record, record]);
+    expect(read.map((r) => r.kind === 'record' && r.encoding)).toEqual(['cp1251', 'cp1251']);
 
     const unknown: MarcReadResult[] = [];
     for await (const result of readMarcXml(Readable.from([Buffer.from(xml.replace('windows-1251', 'x-klingon'))]))) unknown.push(result);
@@ -92,15 +98,18 @@ describe('MARCXML reader', () => {
     expect(results.map((r) => r.index)).toEqual([1, 2]);
   });
 
-  it('reports malformed XML with the number of the record where it happened, after the good ones', () => {
+  it('reports malformed XML with the number of the record where it happened, and reads the records after it', () => {
     const xml = writeMarcXml([record]).replace(
       '</collection>',
-      '<record><leader>x</leader><controlfield tag="001">1</record></collection>',
+      `<record><leader>x</leader><controlfield tag="001">1</record>${writeMarcXmlRecord(record)}</collection>`,
     );
     const results = [...readMarcXmlString(xml)];
-    expect(results.map((r) => r.kind)).toEqual(['record', 'error']);
+    expect(results.map((r) => r.kind)).toEqual(['record', 'error', 'record']);
     expect(results[1]).toMatchObject({ kind: 'error', index: 2, code: 'xml-malformed' });
-    expect((results[1] as { reason: string }).reason).toMatch(/^XML повреждён: .*\. Чтение файла остановлено здесь: записи после этого места не прочитаны$/);
+    expect((results[1] as { reason: string }).reason).toBe(
+      'XML повреждён: 15:60: unexpected close tag. Всё до начала следующей записи (тега <record>) пропущено, чтение продолжено с неё',
+    );
+    expect(results[2]).toMatchObject({ kind: 'record', index: 3, record });
   });
 
   it('warns about a record without a leader, a bad tag and a subfield without a code, and keeps them', () => {
@@ -145,3 +154,96 @@ describe('schema detection', () => {
     expect(detectSchema({ leader: ' '.repeat(24), fields: [] })).toBeUndefined();
   });
 });
+
+describe('MARCXML reader: after malformed XML, reading goes on at the next <record>', () => {
+  const corpusText = (name: string) => readFileSync(path.join(corpusRoot, name), 'utf8');
+  /** The start of each <record> (any prefix) in a document. */
+  const recordStarts = (xml: string) => [...xml.matchAll(/<(?:\w+:)?record[\s>]/g)].map((match) => match.index);
+  const readInChunks = async (xml: string, size: () => number): Promise<MarcReadResult[]> => {
+    const bytes = Buffer.from(xml);
+    const chunks: Buffer[] = [];
+    for (let at = 0; at < bytes.length; at += chunks.at(-1)!.length) chunks.push(bytes.subarray(at, at + size()));
+    const results: MarcReadResult[] = [];
+    for await (const result of readMarcXml(Readable.from(chunks))) results.push(result);
+    return results;
+  };
+  const summary = (results: MarcReadResult[]) => results.map((r) => (r.kind === 'record' ? r.index : `${r.index}: ${r.code}`));
+
+  /**
+   * TEST1 (81 RUSMARC records, checked against yaz in corpus.test.ts) broken three ways: an unknown entity in
+   * record 10, record 40 cut short (its last subfield and end tags missing, record 41 starting inside it) and
+   * control bytes between records 59 and 60 — which count as an entry of their own, as bytes between ISO 2709
+   * records do.
+   */
+  function brokenTest1(prefix: string): { xml: string; intact: MarcRecord[] } {
+    let xml = corpusText('loge-gh_rusmarc/TEST1_derived_utf8.marcxml.xml');
+    if (prefix) xml = xml.replace(/<(\/?)(collection|record|leader|controlfield|datafield|subfield)\b/g, `<$1${prefix}$2`).replace('xmlns=', `xmlns:${prefix.slice(0, -1)}=`);
+    const intact = recordsOf([...readMarcXmlString(xml)]);
+    const starts = recordStarts(xml);
+    const cutAt = xml.lastIndexOf(`</${prefix}subfield>`, starts[40]!);
+    const entityAt = xml.indexOf(`</${prefix}subfield>`, starts[9]!);
+    xml = `${xml.slice(0, entityAt)} &nbsp;${xml.slice(entityAt, cutAt)}\n${xml.slice(starts[40]!, starts[59]!)}\u0001\u0002${xml.slice(starts[59]!)}`;
+    return { xml, intact };
+  }
+
+  it.each([[''], ['marc:']])('reports each break with its number and offset and reads every other record (prefix «%s»)', async (prefix) => {
+    const { xml, intact } = brokenTest1(prefix);
+    const results = [...readMarcXmlString(xml)];
+    expect(summary(results)).toEqual([
+      ...range(1, 9), '10: xml-malformed', ...range(11, 39), '40: xml-malformed', ...range(41, 59), '60: xml-malformed', ...range(61, 82),
+    ]);
+    expect(recordsOf(results)).toEqual(intact.filter((_, n) => n !== 9 && n !== 39));
+    const errors = results.filter((r) => r.kind === 'error');
+    const line = (offset: number) => xml.slice(0, offset).split('\n').length;
+    // Offsets as saxes gives them: just after the character that showed the error.
+    expect(errors.map((e) => [e.byteOffset, e.reason.match(/^XML повреждён: (\d+):\d+: ([^.]+)\. Всё до начала следующей записи \(тега <record>\) пропущено, чтение продолжено с неё$/)?.slice(1)])).toEqual([
+      [xml.indexOf(';', xml.indexOf('&nbsp')) + 1, [String(line(xml.indexOf('&nbsp'))), 'undefined entity']],
+      [recordStarts(xml)[40]! + `<${prefix}record>`.length, [String(line(recordStarts(xml)[40]!)), 'запись не закрыта: в ней начинается следующая запись']],
+      [xml.indexOf('\u0001') + 1, [String(line(xml.indexOf('\u0001'))), 'disallowed character']],
+    ]);
+    // Streamed in chunks of any size, as a file is read: the same.
+    const next = seededRandom(prefix.length + 3);
+    expect(await readInChunks(xml, () => 1 + Math.floor(next() * 64))).toEqual(results);
+    expect(await readInChunks(xml, () => 1 + Math.floor(next() * 5000))).toEqual(results);
+    expect(results).toEqual([...readMarcXmlStringWithSaxes(xml)]);
+  });
+
+  it('reads on after a record cut short in a document the saxes reader reads (a byte-order mark), the next start tag cut between chunks', async () => {
+    const xml = corpusText('loge-gh_rusmarc/TEST1_derived_utf8.marcxml.xml');
+    const intact = recordsOf([...readMarcXmlString(xml)]);
+    const starts = recordStarts(xml);
+    const broken = `\uFEFF${xml.slice(0, xml.lastIndexOf('</subfield>', starts[10]!))}\n${xml.slice(starts[10]!)}`;
+    const results = [...readMarcXmlString(broken)];
+    expect(summary(results)).toEqual([...range(1, 9), '10: xml-malformed', ...range(11, 81)]);
+    expect(recordsOf(results)).toEqual(intact.filter((_, n) => n !== 9));
+    // Chunks of 1–4 bytes: the saxes reader sees the end of the next record's start tag in a later chunk than its '<'.
+    const next = seededRandom(17);
+    expect(await readInChunks(broken, () => 1 + Math.floor(next() * 4))).toEqual(results);
+  });
+
+  it('reads the seven root <record>s of serials_marc21.xml, each as yaz-marcdump reads it alone', () => {
+    const xml = corpusText('evergreen-library-system_Evergreen/serials_marc21.xml');
+    const results = [...readMarcXmlString(xml)];
+    expect(results.map((r) => r.kind)).toEqual(Array(7).fill('record'));
+    // yaz stops after the first root: give it each record as a file of its own.
+    const directory = mkdtempSync(path.join(tmpdir(), 'serials-'));
+    const starts = [...recordStarts(xml), xml.length];
+    const yaz = starts.slice(0, -1).map((start, n) => {
+      const piece = path.join(directory, `${n}.xml`);
+      writeFileSync(piece, xml.slice(start, starts[n + 1]));
+      return yazRecords(piece, undefined, 'marcxml');
+    });
+    expect(yaz.map((records) => records.length)).toEqual(Array(7).fill(1));
+    expect(recordsOf(results).map((r) => comparableText(r))).toEqual(yaz.map(([record]) => comparableYazText(record!)));
+  });
+
+  it('reports the unclosed <collection> at the end of svod-18-partial.mrx after its two records, as the last entry', () => {
+    const results = [...readMarcXmlString(corpusText('ndlrf-rnd_neb-catalog/svod-18-partial.mrx'))];
+    expect(summary(results)).toEqual([1, 2, '3: xml-malformed']);
+    expect(yazRecords(path.join(corpusRoot, 'ndlrf-rnd_neb-catalog/svod-18-partial.mrx'), undefined, 'marcxml')).toHaveLength(2);
+  });
+});
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, n) => from + n);
+}

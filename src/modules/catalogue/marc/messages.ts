@@ -18,9 +18,11 @@ const ERROR_MESSAGES: Record<MarcErrorCode, string> = {
 /** The Russian text for an error code, with a detail appended. */
 export function errorReason(code: MarcErrorCode, detail?: string): string {
   const base = ERROR_MESSAGES[code];
-  const reason = detail ? `${base}: ${detail}` : base;
-  // Malformed XML ends the reading: the reader cannot trust anything after it, and the user must know.
-  return code === 'xml-malformed' ? `${reason}. Чтение файла остановлено здесь: записи после этого места не прочитаны` : reason;
+  // saxes ends its messages with a full stop; the reason may go on after the detail.
+  const reason = detail ? `${base}: ${detail.replace(/\.$/, '')}` : base;
+  // After malformed XML the reader skips to the next <record> start tag (marcxml-fast.ts): the user must know
+  // that what stood between was not read.
+  return code === 'xml-malformed' ? `${reason}. Всё до начала следующей записи (тега <record>) пропущено, чтение продолжено с неё` : reason;
 }
 
 const WARNING_MESSAGES: Record<MarcWarningCode, string> = {

@@ -88,8 +88,11 @@ export interface MarcReadRecord {
   index: number;
   byteOffset: number;
   record: MarcRecord;
-  /** The encoding the text was decoded from (ISO 2709; MARCXML is always 'utf-8' here). */
-  encoding: MarcEncoding;
+  /**
+   * The encoding the text was decoded from: detected or chosen per record (ISO 2709), or the one the XML declaration
+   * names (MARCXML); undefined for MARCXML in an encoding none of these names (KOI8-R…), decoded all the same.
+   */
+  encoding: MarcEncoding | undefined;
   warnings: MarcWarning[];
 }
 
