@@ -31,13 +31,20 @@ describe('cataloguing in Chromium', () => {
     await page.getByLabel('Издательство').fill('Районная типография');
     await page.getByLabel('Год издания').fill('2021');
     await page.getByLabel('Объём').fill('120 с. : ил.');
-    // A wrong check digit: the message shows under the field while typing.
+    // A wrong check digit: the message shows under the field while typing. The book really carries it: kept as printed.
     await page.getByLabel('ISBN', { exact: true }).fill('978-5-08-005955-2');
     const isbnStatus = page.getByText('ISBN 978-5-08-005955-2 : неверная контрольная цифра');
     await isbnStatus.waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/catalogue-form-isbn.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Сохранить как ошибочный (так напечатано в книге)' }).click();
+    expect(await page.getByLabel('Ошибочные ISBN (как в книге)').inputValue()).toBe('978-5-08-005955-2');
+    expect(await page.getByLabel('ISBN', { exact: true }).inputValue()).toBe('');
     await page.getByLabel('ISBN', { exact: true }).fill('978-5-08-005955-1');
     await page.getByText('ISBN верный').waitFor();
+    await page.getByLabel('ISSN', { exact: true }).fill('0130-1234');
+    await page.getByText('ISSN 0130-1234 : неверная контрольная цифра').waitFor();
+    await page.getByLabel('ISSN', { exact: true }).fill('0131-6141');
+    await page.getByText('ISSN верный').waitFor();
     await page.getByLabel('ББК', { exact: true }).fill('63.3(2Рос-4Омс)');
     await page.getByLabel('Тематические рубрики').fill('Краеведение -- Омская область');
     await page.getByLabel('Содержание', { exact: true }).fill('Село Тевриз / И. П. Тестовый\nПесни Прииртышья');
@@ -54,6 +61,9 @@ describe('cataloguing in Chromium', () => {
     const marc = await page.getByRole('table', { name: 'Запись MARC' }).innerText();
     expect(marc).toMatch(/200\s+1#\s+\$aКраеведческие записки Новоюгинского края\s*\$eочерки/);
     expect(marc).toMatch(/010\s+##\s+\$a978-5-08-005955-1/);
+    expect(marc).toMatch(/010\s+##\s+\$z978-5-08-005955-2/);
+    expect(marc).toMatch(/011\s+##\s+\$a0131-6141/);
+    expect(card).toMatch(/Неверные ISBN \(как в книге\)\s+9785080059552/);
     expect(marc).toMatch(/333\s+##\s+\$a12\+/);
     expect(card).toContain('Село Тевриз / И. П. Тестовый');
     expect(card).toContain('Песни Прииртышья');
@@ -122,5 +132,43 @@ describe('cataloguing in Chromium', () => {
     await page.getByText(`Запись «${TITLE}» удалена`).waitFor();
     await page.goto(firstUrl);
     await page.getByText('Не найдено').or(page.getByRole('alert')).first().waitFor();
+  });
+
+  it('shows a librarian the MARC view read-only, with the reason, and lets them save with the form', async () => {
+    const { page, baseUrl } = session;
+    const branchId = (await (await page.request.get(`${baseUrl}/api/branches`)).json()).items[0].id;
+    const librarian = { login: 'catalogue-librarian', password: 'librarian-test-password' };
+    expect((await page.request.post(`${baseUrl}/api/users`, { data: { ...librarian, fullName: 'Библиотекарь Каталога', role: 'librarian', branchIds: [branchId] } })).status()).toBe(201);
+    const created = await page.request.post(`${baseUrl}/api/catalogue/records`, { data: { confirmDuplicate: true, form: {
+      documentType: 'book', title: 'Записки библиотекаря', subtitle: '', parallelTitle: '', persons: [], responsibility: '', edition: '', place: '',
+      publisher: '', year: 2020, extent: '', series: [], isbns: [], language: 'rus', bbk: '', authorMark: '', udc: '', subjects: [], keywords: [],
+      annotation: '', ageRating: '12+',
+    } } });
+    expect(created.status()).toBe(201);
+    const { id } = await created.json();
+
+    const other = await page.context().browser()!.newPage({ viewport: { width: 1024, height: 768 }, locale: 'ru-RU' });
+    try {
+      await other.goto(`${baseUrl}/app/login`);
+      await other.getByLabel('Логин').fill(librarian.login);
+      await other.getByLabel('Пароль').fill(librarian.password);
+      await other.getByRole('button', { name: 'Войти' }).click();
+      await other.getByRole('link', { name: 'Каталог', exact: true }).waitFor();
+      await other.goto(`${baseUrl}/app/catalogue/${id}`);
+      await other.getByRole('button', { name: 'Править' }).click();
+      await other.getByRole('button', { name: 'MARC (для знатоков)' }).click();
+      await other.getByText('Сохранять запись MARC целиком могут методист и администратор').waitFor();
+      const marcText = other.getByRole('textbox', { name: 'Запись MARC', exact: true });
+      expect(await marcText.isEditable()).toBe(false);
+      expect(await other.getByRole('button', { name: 'Сохранить изменения' }).count()).toBe(0);
+      await other.screenshot({ path: `${SCREENSHOTS}/catalogue-marc-librarian.png`, fullPage: true });
+
+      await other.getByRole('button', { name: 'Форма' }).click();
+      await other.getByLabel('Издание', { exact: true }).fill('2-е изд.');
+      await other.getByRole('button', { name: 'Сохранить изменения' }).click();
+      await other.getByText('Изменения сохранены').waitFor();
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { corpusFiles } from '../marc/corpus.testkit.js';
+import { corpusFiles, type CorpusFile } from '../marc/corpus.testkit.js';
 import { readIso2709Buffer } from '../marc/iso2709-reader.js';
 import { readMarcXmlString } from '../marc/marcxml-reader.js';
 import type { DataField, MarcField, MarcRecord } from '../marc/record.js';
@@ -31,6 +31,8 @@ const captainsDaughter: BibForm = {
   extent: '318, [2] с. : ил. ; 21 см',
   series: ['Школьная библиотека ; вып. 3'],
   isbns: ['978-5-901202-50-0', '5-93093-342-1'],
+  invalidIsbns: ['5-93093-342-2'],
+  issns: ['0131-6141'],
   language: 'rus',
   bbk: '84(2Рос=Рус)1 ; 83.3(2Рос=Рус)1',
   authorMark: 'П91',
@@ -54,7 +56,7 @@ describe('recordFromForm', () => {
         responsibility: 'А. С. Пушкин, Н. В. Гоголь ; художник А. Н. Бенуа ; комментарии Ю. М. Лотман ; перевод Д. Смит ; составитель И. Ильина',
         edition: '2-е изд., испр.', place: 'Москва ; Санкт-Петербург', publisher: 'Детская литература', year: 2019,
         extent: '318, [2] с. : ил. ; 21 см', series: ['Школьная библиотека ; вып. 3'],
-        isbns: ['9785901202500', '9785930933420'], invalidIsbns: [], languages: ['rus'], documentType: 'book',
+        isbns: ['9785901202500', '9785930933420'], invalidIsbns: ['5930933422'], issns: ['0131-6141'], languages: ['rus'], documentType: 'book',
         bbk: ['84(2Рос=Рус)1', '83.3(2Рос=Рус)1'], authorMark: 'П91', udc: ['821.161.1-31'],
         subjects: ['Русская литература -- 19 в.', 'Пугачёвское восстание'], keywords: ['дворянство', 'честь'],
         annotation: 'Повесть о любви и чести.\nВторой абзац аннотации.', ageRating: '12+',
@@ -76,7 +78,7 @@ describe('recordFromForm', () => {
         expect(formFromRecord(recordFromForm(form, schema), schema).documentType).toBe(documentType);
       }
       const empty: BibForm = { ...captainsDaughter, title: 'Без сведений', subtitle: '', parallelTitle: '', persons: [], edition: '', place: '', publisher: '',
-        year: null, extent: '', series: [], isbns: [], language: '', bbk: '', authorMark: 'А12', udc: '', subjects: [], keywords: [], annotation: '', contents: [], ageRating: null };
+        year: null, extent: '', series: [], isbns: [], invalidIsbns: [], issns: [], language: '', bbk: '', authorMark: 'А12', udc: '', subjects: [], keywords: [], annotation: '', contents: [], ageRating: null };
       expect(formFromRecord(recordFromForm(empty, schema), schema)).toEqual(empty);
     });
   }
@@ -96,6 +98,9 @@ describe('recordFromForm', () => {
     expect(field('702').map((s) => s.at(-1))).toEqual([['4', '440'], ['4', '020'], ['4', '730'], ['4', '220']]);
     expect(field('686')).toEqual([[['a', '84(2Рос=Рус)1'], ['b', 'П91'], ['2', 'rubbk']], [['a', '83.3(2Рос=Рус)1'], ['2', 'rubbk']]]);
     expect(field('333')).toEqual([[['a', '12+']]]);
+    // The misprinted ISBN as the cancelled/invalid one, $z.
+    expect(field('010')).toEqual([[['a', '978-5-901202-50-0']], [['a', '5-93093-342-1']], [['z', '5-93093-342-2']]]);
+    expect(field('011')).toEqual([[['a', '0131-6141']]]);
     expect(field('801')).toEqual([[['a', 'RU'], ['b', 'DEMO'], ['c', '20240305'], ['g', 'rcr']]]);
     // Contents as the national library writes them (TEST1.ISO): one 464 per work, its 200 embedded.
     expect(record.fields.filter((f) => f.tag === '464')).toEqual([
@@ -117,6 +122,8 @@ describe('recordFromForm', () => {
     expect(fields('100')[0]!.subfields).toEqual([['a', 'Пушкин, Александр Сергеевич'], ['4', 'aut']]);
     expect(fields('490')[0]!.subfields).toEqual([['a', 'Школьная библиотека ;'], ['v', 'вып. 3']]);
     expect(fields('521')[0]!.subfields).toEqual([['a', '12+']]);
+    expect(fields('020').map((field) => field.subfields)).toEqual([[['a', '978-5-901202-50-0']], [['a', '5-93093-342-1']], [['z', '5-93093-342-2']]]);
+    expect(fields('022').map((field) => field.subfields)).toEqual([[['a', '0131-6141']]]);
     expect(fields('505')).toEqual([{ tag: '505', ind1: '0', ind2: '0', subfields: [
       ['t', 'Капитанская дочка /'], ['r', 'А. С. Пушкин --'], ['t', 'Т. 2. Повести Белкина --'], ['t', 'Выстрел'],
     ] }]);
@@ -280,14 +287,147 @@ describe('persons edited on the form', () => {
   });
 });
 
+describe('ISBNs printed wrong in the book ($z)', () => {
+  it('are shown on the form and kept when the ISBNs change (MARC21 020 $z of a corpus record)', () => {
+    const record = corpusRecord('marc4j_marc4j/pride-and-prejudice-fixed.mrc', 165);
+    const form = formFromRecord(record, 'marc21');
+    expect(form.invalidIsbns).toEqual(['0679783261', '0679641122']);
+    const edited = applyForm(record, 'marc21', { ...form, isbns: ['978-5-08-005955-1'] });
+    expect(edited.fields.filter((field) => field.tag === '020')).toEqual([
+      ...record.fields.filter((field) => field.tag === '020'), { tag: '020', ind1: ' ', ind2: ' ', subfields: [['a', '978-5-08-005955-1']] },
+    ]);
+    expect(project(edited, 'marc21').invalidIsbns).toEqual(['0679783261', '0679641122']);
+  });
+
+  it('move between $a and $z in place when the form moves them between its lists, the field\'s other subfields kept', () => {
+    const record = corpusRecord('marc4j_marc4j/bad_leaders_10_11.mrc', 0);
+    const [museum, publisher] = record.fields.filter((field): field is DataField => field.tag === '020');
+    const form = formFromRecord(record, 'marc21');
+    expect(form).toMatchObject({ isbns: ['3926154780 (Museumsausg.)', '3832175679 (Verlagsausg.)'], invalidIsbns: ['3832175670'] });
+    const moved = { ...form, isbns: ['3832175679 (Verlagsausg.)'], invalidIsbns: ['3832175670', '3926154780 (Museumsausg.)'] };
+    const edited = applyForm(record, 'marc21', moved);
+    expect(edited.fields.filter((field) => field.tag === '020')).toEqual([publisher, { ...museum, subfields: [['z', '3926154780 (Museumsausg.)']] }]);
+    expect(formFromRecord(edited, 'marc21')).toMatchObject({ isbns: moved.isbns, invalidIsbns: moved.invalidIsbns });
+
+    const priced: DataField = { tag: '010', ind1: ' ', ind2: ' ', subfields: [['a', '5-7654-0000-1'], ['b', 'в пер.'], ['d', '50 р.']] };
+    const rusmarc: MarcRecord = { leader: '00000nam0 2200000 i 450 ', fields: [priced, { tag: '200', ind1: '1', ind2: ' ', subfields: [['a', 'Стихотворения']] }] };
+    const flagged = applyForm(rusmarc, 'rusmarc', { ...formFromRecord(rusmarc, 'rusmarc'), isbns: [], invalidIsbns: ['5-7654-0000-1'] });
+    expect(flagged.fields[0]).toEqual({ ...priced, subfields: [['z', '5-7654-0000-1'], ['b', 'в пер.'], ['d', '50 р.']] });
+    expect(project(flagged, 'rusmarc')).toMatchObject({ isbns: [], invalidIsbns: ['5765400001'] });
+  });
+
+  it('keep every $z of the corpus when an ISBN is added, and the form shows each of them', () => {
+    const failures: string[] = [];
+    let checked = 0;
+    for (const { file, record, schema } of corpusRecords()) {
+      const { tag, cancelled } = MAPPINGS[schema].isbn;
+      const flagged = record.fields.flatMap((field) => (field.tag === tag && 'subfields' in field ? field.subfields : []))
+        .filter(([code, value]) => code === cancelled && value.trim() !== '').map(([, value]) => value.trim());
+      if (flagged.length === 0) continue;
+      checked++;
+      const form = formFromRecord(record, schema);
+      if (JSON.stringify(form.invalidIsbns) !== JSON.stringify(flagged)) failures.push(`${file}: shows ${JSON.stringify(form.invalidIsbns)}`);
+      const added: DataField = { tag, ind1: ' ', ind2: ' ', subfields: [['a', '978-5-08-005955-1']] };
+      const after = applyForm(record, schema, { ...form, isbns: [...form.isbns, '978-5-08-005955-1'] });
+      if (JSON.stringify(after.fields.filter((field) => JSON.stringify(field) !== JSON.stringify(added))) !== JSON.stringify(record.fields)) {
+        failures.push(`${file}: changed`);
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+    expect(failures.slice(0, 10)).toEqual([]);
+  });
+});
+
+describe('ISSNs edited on the form', () => {
+  it('keep a field still listed as it is, drop one no longer listed, add a new one (RUSMARC 011)', () => {
+    const irbis = corpusRecord('amironov73_ManagedIrbis/ibis32_derived_utf8.iso', 30);
+    const stored = irbis.fields.find((field) => field.tag === '011')!;
+    expect(formFromRecord(irbis, 'rusmarc').issns).toEqual(['01302698']);
+    const withCancelled: DataField = { tag: '011', ind1: '0', ind2: ' ', subfields: [['a', '0131-6141'], ['z', '0130-1234']] };
+    const record: MarcRecord = { ...irbis, fields: [stored, withCancelled, ...irbis.fields.filter((field) => field !== stored)] };
+    const form = formFromRecord(record, 'rusmarc');
+    expect(form.issns).toEqual(['01302698', '0131-6141']);
+    const edited = applyForm(record, 'rusmarc', { ...form, issns: ['0131-6141', '0028-0836'] });
+    expect(edited.fields.filter((field) => field.tag === '011')).toEqual([withCancelled, { tag: '011', ind1: ' ', ind2: ' ', subfields: [['a', '0028-0836']] }]);
+    expect(project(edited, 'rusmarc').issns).toEqual(['0131-6141', '0028-0836']);
+    expect(edited.fields.filter((field) => field.tag !== '011')).toEqual(record.fields.filter((field) => field.tag !== '011'));
+  });
+});
+
+describe('the annotation edited on the form', () => {
+  it('rewrites only the $a of a one-field annotation, keeping its indicators and other subfields (corpus 520s)', () => {
+    for (const [name, index] of [['ndlrf-rnd_neb-catalog/005491281_marc21.mrc', 0], ['marc4j_marc4j/pride-and-prejudice-fixed.mrc', 319]] as const) {
+      const record = corpusRecord(name, index);
+      const summary = record.fields.find((field): field is DataField => field.tag === '520')!;
+      const edited = applyForm(record, 'marc21', { ...formFromRecord(record, 'marc21'), annotation: 'Новая аннотация.' });
+      expect(edited.fields).toEqual(record.fields.map((field) => (field === summary
+        ? { ...summary, subfields: summary.subfields.map(([code, value]) => [code, code === 'a' ? 'Новая аннотация.' : value]) } : field)));
+    }
+  });
+
+  it('keeps each paragraph\'s field, adds a new one beside its neighbour, drops the field of one taken away, never touches a 330 without $a', () => {
+    const irbis = corpusRecord('amironov73_ManagedIrbis/ibis32_derived_utf8.iso', 58);
+    const other = irbis.fields.filter((field) => field.tag === '330');
+    const first: DataField = { tag: '330', ind1: '1', ind2: ' ', subfields: [['a', 'Первый абзац.'], ['9', 'местное']] };
+    const second: DataField = { tag: '330', ind1: ' ', ind2: ' ', subfields: [['a', 'Второй абзац.']] };
+    const record: MarcRecord = { ...irbis, fields: [...irbis.fields.filter((field) => field.tag < '330'), first, second, ...irbis.fields.filter((field) => field.tag >= '330')] };
+    const form = formFromRecord(record, 'rusmarc');
+    expect(form.annotation).toBe('Первый абзац.\nВторой абзац.');
+    const annotations = (annotation: string) => applyForm(record, 'rusmarc', { ...form, annotation }).fields.filter((field) => field.tag === '330');
+    const bare = (text: string): DataField => ({ tag: '330', ind1: ' ', ind2: ' ', subfields: [['a', text]] });
+
+    expect(annotations('Первый абзац.\nВторой абзац, исправленный.')).toEqual([first, { ...second, subfields: [['a', 'Второй абзац, исправленный.']] }, ...other]);
+    expect(annotations('Первый абзац.\nВставка.\nВторой абзац.')).toEqual([first, bare('Вставка.'), second, ...other]);
+    expect(annotations('Начало.\nПервый абзац.\nВторой абзац.')).toEqual([bare('Начало.'), first, second, ...other]);
+    expect(annotations('Второй абзац.')).toEqual([second, ...other]);
+    expect(annotations('')).toEqual(other);
+  });
+
+  it('changes only the $a of the edited paragraph in every record of the corpus', () => {
+    const failures: string[] = [];
+    let edited = 0;
+    for (const { file, record, schema } of corpusRecords()) {
+      const { tag, code } = MAPPINGS[schema].annotation;
+      const form = normaliseBibForm(formFromRecord(record, schema));
+      if (!form.annotation) continue;
+      edited++;
+      const [firstParagraph, ...rest] = form.annotation.split('\n');
+      let replaced = false;
+      // The first non-empty $a of a 330/520 holds the first paragraph: only its value may change.
+      const expected = record.fields.map((field) => {
+        if (replaced || field.tag !== tag || !('subfields' in field)) return field;
+        return { ...field, subfields: field.subfields.map(([c, value]): [string, string] => {
+          if (replaced || c !== code || value.trim() === '') return [c, value];
+          replaced = true;
+          return [c, `${firstParagraph} (изм.)`];
+        }) };
+      });
+      const after = applyForm(record, schema, { ...form, annotation: [`${firstParagraph} (изм.)`, ...rest].join('\n') });
+      if (JSON.stringify(after) !== JSON.stringify({ ...record, fields: expected })) failures.push(`${file} ${project(record, schema).title}`);
+    }
+    expect(edited).toBeGreaterThan(150);
+    expect(failures.slice(0, 10)).toEqual([]);
+  });
+});
+
 interface CorpusRecord { file: string; record: MarcRecord; schema: MarcSchema }
+
+function readCorpusFile(file: CorpusFile) {
+  const bytes = readFileSync(file.path);
+  return [...(file.format === 'marcxml' ? readMarcXmlString(bytes.toString('utf8')) : readIso2709Buffer(bytes))];
+}
+
+/** One record of the corpus: its file (under ../shared/data/marc) and its place in it, from 0. */
+function corpusRecord(name: string, index: number): MarcRecord {
+  const result = readCorpusFile(corpusFiles().find((file) => file.name === name)!)[index];
+  if (result?.kind !== 'record') throw new Error(`${name} #${index} is not a record`);
+  return result.record;
+}
 
 function corpusRecords(): CorpusRecord[] {
   const records: CorpusRecord[] = [];
   for (const file of corpusFiles()) {
-    const bytes = readFileSync(file.path);
-    const results = file.format === 'marcxml' ? readMarcXmlString(bytes.toString('utf8')) : readIso2709Buffer(bytes);
-    for (const result of results) {
+    for (const result of readCorpusFile(file)) {
       if (result.kind !== 'record') continue;
       const schema = detectSchema(result.record);
       if (schema) records.push({ file: file.name, record: result.record, schema });
@@ -301,8 +441,8 @@ function corpusRecords(): CorpusRecord[] {
  * rewritten by design, so what must stay there is checked by the tests that edit one slot (and by the unchanged form).
  */
 const OWNED: Record<MarcSchema, RegExp> = {
-  rusmarc: /^(010|100|101|200|205|210|214|215|225|330|333|464|510|60[012567]|610|675|686|70[012]|908)$/,
-  marc21: /^(008|020|041|080|084|100|245|246|250|26[04]|300|385|490|505|520|521|6(00|10|11|30|48|50|51|53)|700|830)$/,
+  rusmarc: /^(010|011|100|101|200|205|210|214|215|225|330|333|464|510|60[012567]|610|675|686|70[012]|908)$/,
+  marc21: /^(008|020|022|041|080|084|100|245|246|250|26[04]|300|385|490|505|520|521|6(00|10|11|30|48|50|51|53)|700|830)$/,
 };
 const notOwned = (record: MarcRecord, schema: MarcSchema): MarcField[] => record.fields.filter((field) => !OWNED[schema].test(field.tag));
 /** A field read alone, as the form would show it. */
@@ -394,6 +534,8 @@ describe('applyForm on the corpus', () => {
         extent: index % 4 === 1 ? '' : '200 с. : ил.',
         series: index % 3 === 1 ? [] : [...before.series.slice(1), 'Серия ; 5'],
         isbns: index % 2 === 0 ? [...before.isbns, '978-5-02-000000-6'] : before.isbns.slice(1),
+        invalidIsbns: index % 4 === 0 ? [...before.invalidIsbns ?? [], '978-5-02-000000-7'] : (before.invalidIsbns ?? []).slice(1),
+        issns: index % 3 === 0 ? [...before.issns ?? [], '0028-0836'] : (before.issns ?? []).slice(1),
         language: index % 5 === 1 ? '' : 'eng',
         bbk: index % 3 === 2 ? '' : `${before.bbk ? `${before.bbk} ; ` : ''}63.3(2)`,
         authorMark: index % 4 === 2 ? '' : 'Н73',

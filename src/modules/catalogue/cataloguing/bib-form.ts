@@ -55,8 +55,16 @@ export interface BibForm {
   extent: string;
   /** Each series the book is in: «Школьная библиотека» or «Школьная библиотека ; вып. 3» (the number after the last " ; "). */
   series: string[];
-  /** As typed (the record keeps them as written); validated by the use-cases, not here. */
+  /** As typed (the record keeps them as written, RUSMARC 010 $a, MARC21 020 $a); validated by the use-cases, not here. */
   isbns: string[];
+  /**
+   * ISBNs printed wrong in the book, kept as printed and flagged (RUSMARC 010 $z, MARC21 020 $z: cancelled or
+   * invalid): the projection lists them apart, among `invalidIsbns`. Absent (a caller older than the field): a new
+   * record gets none, an edit keeps the record's.
+   */
+  invalidIsbns?: string[];
+  /** ISSNs as typed (RUSMARC 011 $a, MARC21 022 $a). Absent: as for `invalidIsbns`. */
+  issns?: string[];
   /** MARC language code ('rus'); '' for none. */
   language: string;
   /** ББК indexes, several joined with " ; ". */
@@ -86,7 +94,7 @@ export const SUBDIVISION_SEPARATOR = ' -- ';
 export function emptyBibForm(): BibForm {
   return {
     documentType: 'book', title: '', subtitle: '', parallelTitle: '', persons: [], responsibility: '', edition: '',
-    place: '', publisher: '', year: null, extent: '', series: [], isbns: [], language: 'rus', bbk: '', authorMark: '',
+    place: '', publisher: '', year: null, extent: '', series: [], isbns: [], invalidIsbns: [], issns: [], language: 'rus', bbk: '', authorMark: '',
     udc: '', subjects: [], keywords: [], annotation: '', contents: [], ageRating: null,
   };
 }
@@ -97,6 +105,7 @@ export function normaliseBibForm(form: BibForm): BibForm {
     .map((person) => ({ name: squeeze(person.name), role: person.role.trim() }))
     .filter((person) => person.name !== '');
   const list = (items: string[]) => [...new Set(items.map(squeeze).filter(Boolean))];
+  const numbers = (items: string[] = []) => [...new Set(items.map((item) => item.trim()).filter(Boolean))];
   return {
     documentType: form.documentType,
     title: squeeze(form.title),
@@ -110,7 +119,9 @@ export function normaliseBibForm(form: BibForm): BibForm {
     year: form.year,
     extent: squeeze(form.extent),
     series: list(form.series),
-    isbns: [...new Set(form.isbns.map((isbn) => isbn.trim()).filter(Boolean))],
+    isbns: numbers(form.isbns),
+    invalidIsbns: numbers(form.invalidIsbns),
+    issns: numbers(form.issns),
     language: form.language.trim().toLowerCase(),
     bbk: [...new Set(splitList(form.bbk))].join(LIST_SEPARATOR),
     authorMark: squeeze(form.authorMark),
@@ -151,7 +162,9 @@ function formFromProjection(record: MarcRecord, schema: MarcSchema, p: BibProjec
     year: p.year,
     extent: p.extent,
     series: p.series,
-    isbns: dataFields(record, mapping.isbn.tag).flatMap((field) => values(field, mapping.isbn.valid)).map((value) => value.trim()).filter(Boolean),
+    isbns: writtenValues(record, mapping.isbn.tag, mapping.isbn.valid),
+    invalidIsbns: writtenValues(record, mapping.isbn.tag, mapping.isbn.cancelled),
+    issns: writtenValues(record, mapping.issn.tag, mapping.issn.codes),
     language: p.languages[0] ?? '',
     bbk: p.bbk.join(LIST_SEPARATOR),
     authorMark: p.authorMark,
@@ -200,14 +213,18 @@ export function applyForm(record: MarcRecord, schema: MarcSchema, form: BibForm)
 }
 
 function applyFormTo(record: MarcRecord, schema: MarcSchema, form: BibForm, creating: boolean): MarcRecord {
-  const target = normaliseBibForm(form);
   let current: MarcRecord = { leader: record.leader, fields: record.fields };
   // A new record holds none of the form's fields: every slot writes, in order, and nothing needs reading back
   // (re-projecting after each of ~20 writes made building the demo's 2,800 records take seconds).
   const mapping = FORM_MAPPINGS[schema];
-  if (creating) return SLOTS.reduce((built, slot) => slot.write(built, schema, target, mapping), current);
+  if (creating) {
+    const target = normaliseBibForm(form);
+    return SLOTS.reduce((built, slot) => slot.write(built, schema, target, mapping), current);
+  }
   let projection = projectWith(current, mapping);
   let now = normaliseBibForm(formFromProjection(current, schema, projection));
+  // A list the caller does not send (one older than the field) stays as the record has it.
+  const target = normaliseBibForm({ ...form, invalidIsbns: form.invalidIsbns ?? now.invalidIsbns, issns: form.issns ?? now.issns });
   for (const slot of SLOTS) {
     if (slot.equal(now, target, { projection, creating })) continue;
     current = slot.write(current, schema, target, mapping);
@@ -387,7 +404,18 @@ const SLOTS: Slot[] = [
       }));
     },
   },
-  { equal: same('isbns'), write: writeIsbns },
+  { equal: (current, target) => same('isbns')(current, target) && same('invalidIsbns')(current, target), write: writeIsbns },
+  {
+    equal: same('issns'),
+    // An ISSN field still listed stays as it is (its cancelled $y/$z, ISSN-L $l, indicators); one no longer listed goes.
+    write(record, _schema, form, mapping) {
+      const { tag, codes } = mapping.issn;
+      const issns = form.issns ?? [];
+      const { result, kept } = keepListedFields(record, issns, (field) => field.tag === tag,
+        (field) => writtenValues({ leader: record.leader, fields: [field] }, tag, codes));
+      return addFields(result, issns.filter((issn) => !kept.has(issn)).map((issn) => dataField(tag, ' ', ' ', [[codes.charAt(0), issn]])));
+    },
+  },
   { equal: same('language'), write: writeLanguage },
   {
     equal: same('bbk'),
@@ -413,18 +441,79 @@ const SLOTS: Slot[] = [
       create: (value) => dataField(mapping.keywords.tag, schema === 'rusmarc' ? '0' : ' ', ' ', [[mapping.keywords.code, value]]),
     }),
   },
-  {
-    equal: same('annotation'),
-    write(record, _schema, form, mapping) {
-      const { tag, code } = mapping.annotation;
-      const result = removeFields(record, (field) => field.tag === tag && 'subfields' in field);
-      const paragraphs = form.annotation ? form.annotation.split('\n') : [];
-      return addFields(result, paragraphs.map((text) => dataField(tag, ' ', ' ', [[code, text]])));
-    },
-  },
+  { equal: same('annotation'), write: writeAnnotation },
   { equal: same('contents'), write: writeContents },
   { equal: same('ageRating'), write: writeAgeRating },
 ];
+
+/** One paragraph of the annotation as the record holds it: a non-empty $a of a 330/520, and what the edit does to it. */
+interface AnnotationParagraph {
+  field: DataField;
+  /** Its subfield's index in the field. */
+  index: number;
+  text: string;
+  /** The paragraph of the form written in its place (its field, indicators and other subfields stay). */
+  replacement?: string;
+  dropped?: boolean;
+  /** New paragraphs written just before / just after it. */
+  before: string[];
+  after: string[];
+}
+
+/**
+ * Writes the annotation by editing the paragraphs the record has (one $a each, matched to the form's lines as a
+ * longest common subsequence) instead of rewriting its fields: a paragraph still there stays byte for byte; a changed
+ * one — between the same unchanged neighbours — is written into the $a of the one it replaces, so its field keeps
+ * its indicators (MARC21 520 ind1: summary, review, abstract…) and its other subfields ($b expansion, $c source, $u
+ * link, $3, $6 linkage); a paragraph taken away loses its $a, and its field goes once no paragraph is left in it; a
+ * paragraph added gets a field of its own right after the paragraph before it (before the first, when added at the
+ * top). A 330/520 with no $a (IRBIS uses 330 for other data) shows nothing on the form and is never touched. Before,
+ * any change deleted every 330/520 and wrote bare ones.
+ */
+function writeAnnotation(record: MarcRecord, _schema: MarcSchema, form: BibForm, mapping: SchemaMapping): MarcRecord {
+  const { tag, code } = mapping.annotation;
+  const newField = (text: string) => dataField(tag, ' ', ' ', [[code, text]]);
+  const held: AnnotationParagraph[] = dataFields(record, tag).flatMap((field) => field.subfields.flatMap(([c, value], index) =>
+    (c === code && value.trim() !== '' ? [{ field, index, text: value.trim(), before: [], after: [] }] : [])));
+  const wanted = form.annotation ? form.annotation.split('\n') : [];
+  if (held.length === 0) return addFields(record, wanted.map(newField));
+  // Between two unchanged paragraphs (or an end), the old ones are replaced by the new ones in turn; what is left over
+  // of the old goes, what is left over of the new follows the last one written there.
+  let previousHeld = -1;
+  let previousWanted = -1;
+  const unchanged: [number, number][] = [...commonSubsequence(held.map((paragraph) => paragraph.text), wanted), [held.length, wanted.length]];
+  for (const [i, j] of unchanged) {
+    const old = held.slice(previousHeld + 1, i);
+    const added = wanted.slice(previousWanted + 1, j);
+    old.forEach((paragraph, k) => {
+      if (k < added.length) paragraph.replacement = added[k];
+      else paragraph.dropped = true;
+    });
+    const rest = added.slice(old.length);
+    const anchor = old.length > 0 && added.length > 0 ? old[Math.min(old.length, added.length) - 1] : held[previousHeld];
+    if (anchor) anchor.after.push(...rest);
+    else held[i]?.before.push(...rest);
+    previousHeld = i;
+    previousWanted = j;
+  }
+  const byField = new Map<MarcField, AnnotationParagraph[]>();
+  for (const paragraph of held) byField.set(paragraph.field, [...(byField.get(paragraph.field) ?? []), paragraph]);
+  return { ...record, fields: record.fields.flatMap((field) => {
+    const paragraphs = byField.get(field);
+    if (!paragraphs || !('subfields' in field)) return [field];
+    const first = paragraphs[0]!;
+    const last = paragraphs[paragraphs.length - 1]!;
+    const subfields = field.subfields.flatMap((subfield, index): Subfield[] => {
+      const paragraph = paragraphs.find((candidate) => candidate.index === index);
+      if (!paragraph) return [subfield];
+      const written: Subfield[] = paragraph.dropped ? [] : [[code, paragraph.replacement ?? subfield[1]]];
+      // A field already holding several paragraphs (a repeated $a) takes a new one after a paragraph inside it there.
+      return paragraph === last ? written : [...written, ...paragraph.after.map((text): Subfield => [code, text])];
+    });
+    const keepsParagraph = subfields.some(([c, value]) => c === code && value.trim() !== '');
+    return [...first.before.map(newField), ...(keepsParagraph ? [{ ...field, subfields }] : []), ...last.after.map(newField)];
+  }) };
+}
 
 /**
  * A contents item as the projection reads it back (`contentsItem`): squeezed, the ISBD punctuation at the ends of
@@ -776,43 +865,63 @@ function writeYear(record: MarcRecord, schema: MarcSchema, form: BibForm, mappin
   return result;
 }
 
-function writeIsbns(record: MarcRecord, schema: MarcSchema, form: BibForm, mapping: SchemaMapping): MarcRecord {
-  const { tag, valid } = mapping.isbn;
-  const wanted = new Set(form.isbns);
-  const kept = new Set<string>();
-  // Subfields of an ISBN no longer wanted go, with its field when nothing else (a cancelled $z) remains.
+/**
+ * The ISBN slot writes both lists: the book's ISBNs ($a) and those printed wrong in it ($z, cancelled/invalid). A
+ * number still listed keeps its subfield where it is — moved between the lists, only the subfield code changes, so its
+ * field keeps the qualifier and price ($q, $c) —, and so does a repeat of it (the form lists a number once); one no
+ * longer listed goes, with its field when no number is left in it; a new one gets a field of its own. A subfield with
+ * no number shows nothing on the form and stays. When the order of a list changed, the fields are written afresh in
+ * the form's order (valid ISBNs first), qualifiers moving along; a field holding several numbers keeps their order.
+ */
+function writeIsbns(record: MarcRecord, _schema: MarcSchema, form: BibForm, mapping: SchemaMapping): MarcRecord {
+  const { tag, valid, cancelled } = mapping.isbn;
+  const lists = [{ code: valid, wanted: form.isbns }, { code: cancelled, wanted: form.invalidIsbns ?? [] }];
+  const kept = new Map(lists.map(({ code }) => [code, new Set<string>()]));
+  const isNumber = ([code, value]: Subfield) => (code === valid || code === cancelled) && value.trim() !== '';
+  const isIsbnField = (field: MarcField): field is DataField => field.tag === tag && 'subfields' in field && field.subfields.some(isNumber);
+  // Where a listed number goes: its own list first, so a number in both lists (a record may hold it twice) stays put.
+  const listFor = (code: string, text: string) => [...lists].sort((a, b) => Number(b.code === code) - Number(a.code === code))
+    .find((list) => list.wanted.includes(text));
   const fields: MarcField[] = [];
   for (const field of record.fields) {
-    if (field.tag !== tag || !('subfields' in field) || !field.subfields.some(([code]) => code === valid)) {
+    if (!isIsbnField(field)) {
       fields.push(field);
       continue;
     }
-    const subfields = field.subfields.filter(([code, value]) => {
-      if (code !== valid) return true;
-      const text = value.trim();
-      if (!wanted.has(text) || kept.has(text)) return false;
-      kept.add(text);
-      return true;
+    const subfields = field.subfields.flatMap((subfield): Subfield[] => {
+      if (!isNumber(subfield)) return [subfield];
+      const list = listFor(subfield[0], subfield[1].trim());
+      if (!list) return [];
+      kept.get(list.code)!.add(subfield[1].trim());
+      return [[list.code, subfield[1]]];
     });
-    if (subfields.some(([code]) => code === valid || code === mapping.isbn.cancelled)) fields.push({ ...field, subfields });
+    if (subfields.some(isNumber)) fields.push({ ...field, subfields });
   }
-  // Order as in the form: kept fields hold their place; new ones are added in form order after them.
   let result: MarcRecord = { ...record, fields };
-  const current = formFromRecord(result, schema).isbns;
-  const additions = form.isbns.filter((isbn) => !kept.has(isbn));
-  if (current.length + additions.length === form.isbns.length && [...current, ...additions].every((isbn, i) => isbn === form.isbns[i])) {
-    return addFields(result, additions.map((isbn) => dataField(tag, ' ', ' ', [[valid, isbn]])));
-  }
-  // The order changed: write the ISBN fields afresh in the form's order (qualifiers of kept ones move along).
-  const byIsbn = new Map<string, DataField>();
+  const additions = lists.map(({ code, wanted }) => ({ code, numbers: wanted.filter((text) => !kept.get(code)!.has(text)) }));
+  const inOrder = lists.every(({ code, wanted }, i) => {
+    const read = [...new Set([...writtenValues(result, tag, code), ...additions[i]!.numbers])];
+    return read.length === wanted.length && read.every((text, k) => text === wanted[k]);
+  });
+  const newField = (code: string, text: string) => dataField(tag, ' ', ' ', [[code, text]]);
+  if (inOrder) return addFields(result, additions.flatMap(({ code, numbers }) => numbers.map((text) => newField(code, text))));
+  // The order changed: the fields holding each listed number (each field once, at its first number) in the form's
+  // order, new ones among them.
+  const fieldsOf = new Map<string, DataField[]>();
   for (const field of result.fields) {
-    if (field.tag === tag && 'subfields' in field) {
-      const isbn = field.subfields.find(([code]) => code === valid)?.[1].trim();
-      if (isbn !== undefined && !byIsbn.has(isbn)) byIsbn.set(isbn, field);
+    if (!isIsbnField(field)) continue;
+    for (const [code, value] of field.subfields.filter(isNumber)) {
+      const key = `${code} ${value.trim()}`;
+      fieldsOf.set(key, [...(fieldsOf.get(key) ?? []), field]);
     }
   }
-  result = removeFields(result, (field) => byIsbn.has(('subfields' in field && field.tag === tag && field.subfields.find(([code]) => code === valid)?.[1].trim()) || '\u0000'));
-  return addFields(result, form.isbns.map((isbn) => byIsbn.get(isbn) ?? dataField(tag, ' ', ' ', [[valid, isbn]])));
+  result = removeFields(result, isIsbnField);
+  const placed = new Set<DataField>();
+  return addFields(result, lists.flatMap(({ code, wanted }) => wanted.flatMap((text) => {
+    const fields = (fieldsOf.get(`${code} ${text}`) ?? [newField(code, text)]).filter((field) => !placed.has(field));
+    fields.forEach((field) => placed.add(field));
+    return fields;
+  })));
 }
 
 function writeLanguage(record: MarcRecord, schema: MarcSchema, form: BibForm, mapping: SchemaMapping): MarcRecord {
@@ -1136,6 +1245,11 @@ function dataField(tag: string, ind1: string, ind2: string, subfields: Subfield[
 
 function dataFields(record: MarcRecord, tag: string): DataField[] {
   return record.fields.filter((field): field is DataField => field.tag === tag && 'subfields' in field);
+}
+
+/** The values of these subfields in every field with this tag, as written (trimmed), empty ones left out. */
+function writtenValues(record: MarcRecord, tag: string, codes: string): string[] {
+  return dataFields(record, tag).flatMap((field) => values(field, codes)).map((value) => value.trim()).filter(Boolean);
 }
 
 function values(field: DataField, codes: string): string[] {

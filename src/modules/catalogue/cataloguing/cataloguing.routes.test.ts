@@ -73,6 +73,20 @@ describe('POST /api/catalogue/records', () => {
     const view = expert.json();
     expect(view).toMatchObject({ title: 'Сказка о рыбаке и рыбке', ageRating: '0+', controlNumber: `test-${view.id}` });
     expect(view.record.fields.map((field: { tag: string }) => field.tag)).toEqual(['001', '005', '200', '333', '999']);
+
+    // An expert's whole record may use a language code or a role in words that the form's lists do not hold.
+    const foreign: MarcRecord = {
+      leader: '00000nam a2200000 i 4500',
+      fields: [
+        { tag: '008', value: '190101s2019    ru            000 1 xho d' },
+        { tag: '245', ind1: '1', ind2: '0', subfields: [['a', 'Долгая дорога']] },
+        { tag: '521', ind1: ' ', ind2: ' ', subfields: [['a', '16+']] },
+        { tag: '700', ind1: '1', ind2: ' ', subfields: [['a', 'Оранский, Игорь'], ['e', 'переводчик с английского']] },
+      ],
+    };
+    const pasted = await create(methodologist, { record: foreign, schema: 'marc21' });
+    expect(pasted.statusCode, pasted.body).toBe(201);
+    expect(pasted.json()).toMatchObject({ languages: ['xho'], persons: [expect.objectContaining({ name: 'Оранский, Игорь' })] });
   });
 
   it('refuses a form without a title, with a bad ISBN, a year out of range or no age label, naming each field in Russian', async () => {
@@ -86,6 +100,45 @@ describe('POST /api/catalogue/records', () => {
       { field: 'form.ageRating', message: 'Возрастное ограничение: обязательное поле (маркировка по закону 436-ФЗ)' },
     ]);
     expect(problem.detail).toContain('ISBN 978-5-08-005955-2 : неверная контрольная цифра');
+  });
+
+  it('keeps an ISBN misprinted in the book when the cataloguer says so ($z), and refuses a good number or no number there', async () => {
+    const response = await create(librarian, { form: form({ title: 'Сказка о золотом петушке', isbns: [], invalidIsbns: ['978-5-08-005955-2'] }) });
+    expect(response.statusCode).toBe(201);
+    const view = response.json();
+    expect(view).toMatchObject({ isbns: [], invalidIsbns: ['9785080059552'] });
+    expect(view.description).toContain('ISBN 9785080059552 (ошибоч.)');
+    expect((view.record as MarcRecord).fields.filter((field) => field.tag === '010')).toEqual([{ tag: '010', ind1: ' ', ind2: ' ', subfields: [['z', '978-5-08-005955-2']] }]);
+    const loaded = (await librarian.get(`/api/catalogue/records/${view.id}/form`)).json();
+    expect(loaded.form).toMatchObject({ isbns: [], invalidIsbns: ['978-5-08-005955-2'] });
+
+    const wrong = await create(librarian, { form: form({ title: 'Сказка о царе Салтане', invalidIsbns: ['978-5-08-005955-1', 'без номера'] }) });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors).toEqual([
+      { field: 'form.invalidIsbns.0', message: 'Ошибочный ISBN 978-5-08-005955-1 : номер верный — его место в поле «ISBN»' },
+      { field: 'form.invalidIsbns.1', message: 'Ошибочный ISBN без номера : нет номера — нужны цифры, как напечатано в книге' },
+    ]);
+  });
+
+  it('writes ISSNs (RUSMARC 011) and refuses a wrong one, naming the field', async () => {
+    const serial = await create(librarian, { form: form({ title: 'Мурзилка', documentType: 'serial', isbns: [], issns: ['0131-6141'] }) });
+    expect(serial.statusCode).toBe(201);
+    expect(serial.json().issns).toEqual(['0131-6141']);
+    expect((serial.json().record as MarcRecord).fields).toContainEqual({ tag: '011', ind1: ' ', ind2: ' ', subfields: [['a', '0131-6141']] });
+    const wrong = await create(librarian, { form: form({ title: 'Костёр', isbns: [], issns: ['0130-1234', 'нет'] }) });
+    expect(wrong.json().errors).toEqual([
+      { field: 'form.issns.0', message: 'ISSN 0130-1234 : неверная контрольная цифра' },
+      { field: 'form.issns.1', message: 'ISSN нет : нужно 8 цифр (последняя может быть X), например 0131-6141' },
+    ]);
+  });
+
+  it('refuses a language or a person\'s role the catalogue does not know, naming the field', async () => {
+    const response = await create(librarian, { form: form({ language: 'xyz', persons: [{ name: 'Пушкин, Александр Сергеевич', role: 'aut' }, { name: 'Билибин, Иван Яковлевич', role: 'painter' }] }) });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([
+      { field: 'form.persons.1.role', message: 'Лицо 2 (Билибин, Иван Яковлевич): роль «painter» — не из списка ролей; выберите роль из списка (автор, составитель, редактор…)' },
+      { field: 'form.language', message: 'Язык: код «xyz» не из списка языков каталога — выберите язык из списка (rus — русский, eng — английский…)' },
+    ]);
   });
 
   it('refuses a contents line without a title rather than dropping it, naming the line', async () => {
@@ -207,6 +260,45 @@ describe('GET and PATCH /api/catalogue/records/:id', () => {
     expect(loaded.statusCode, loaded.body).toBe(200);
     expect(loaded.json().form.title).toBe(long);
     expect(loaded.json().form.persons).toContainEqual({ name: 'Оранский, Игорь', role: 'переводчик с английского' });
+  });
+
+  it('saves an edit of an imported record whose language and roles our lists do not know, but checks a newly chosen one', async () => {
+    const record: MarcRecord = {
+      leader: '00000nam a2200000 i 4500',
+      fields: [
+        { tag: '008', value: '190101s2019    ru            000 1 xho d' },
+        { tag: '041', ind1: '0', ind2: ' ', subfields: [['a', 'xho']] },
+        { tag: '100', ind1: '1', ind2: ' ', subfields: [['a', 'Мандела, Нельсон'], ['4', 'win']] },
+        { tag: '245', ind1: '1', ind2: '0', subfields: [['a', 'Долгий путь к свободе']] },
+        { tag: '521', ind1: ' ', ind2: ' ', subfields: [['a', '16+']] },
+      ],
+    };
+    await t.database.db.transaction().execute((trx) => saveBibRecords({ trx, actor: t.system, onMatch: 'skip', records: [{ record, schema: 'marc21' }] }));
+    const { id } = await t.database.db.selectFrom('bib_records').select('id').where('title', '=', 'Долгий путь к свободе').executeTakeFirstOrThrow();
+    const loaded = (await librarian.get(`/api/catalogue/records/${id}/form`)).json();
+    expect(loaded.form).toMatchObject({ language: 'xho', persons: [{ name: 'Мандела, Нельсон', role: 'win' }] });
+    const saved = await librarian.patch(`/api/catalogue/records/${id}`, { updatedAt: loaded.updatedAt, form: { ...loaded.form, year: 1994 } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ year: 1994, languages: ['xho'] });
+    const changed = await librarian.patch(`/api/catalogue/records/${id}`, {
+      updatedAt: saved.json().updatedAt, form: { ...loaded.form, language: 'zul', persons: [...loaded.form.persons, { name: 'Мандела, Винни', role: 'win' }] },
+    });
+    expect(changed.statusCode).toBe(400);
+    expect(changed.json().errors.map((error: { field: string }) => error.field)).toEqual(['form.persons.1.role', 'form.language']);
+  });
+
+  it('lets the administrator and the methodologist replace a stored record by a whole MARC record, not a librarian (403)', async () => {
+    const created = (await create(librarian, { form: form({ title: 'Граф Нулин', isbns: [] }) })).json();
+    const cut: MarcRecord = { leader: created.record.leader, fields: (created.record as MarcRecord).fields.filter((field) => ['001', '200', '333'].includes(field.tag)) };
+    const refused = await librarian.patch(`/api/catalogue/records/${created.id}`, { updatedAt: created.updatedAt, record: cut });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.json().detail).toBe('Заменять запись MARC целиком могут администратор и методист; библиотекарь правит запись формой');
+    expect((await admin.get(`/api/catalogue/records/${created.id}`)).json().record).toEqual(created.record);
+
+    const replaced = await methodologist.patch(`/api/catalogue/records/${created.id}`, { updatedAt: created.updatedAt, record: cut });
+    expect(replaced.statusCode, replaced.body).toBe(200);
+    expect((replaced.json().record as MarcRecord).fields.map((field) => field.tag)).toEqual(['001', '005', '200', '333']);
   });
 
   it('writes the contents of a collection, keeps them when a form leaves them out, clears them when emptied', async () => {

@@ -66,7 +66,7 @@ export const cataloguingRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = asyn
 
   app.patch('/catalogue/records/:id', {
     schema: {
-      tags, summary: 'Изменить запись по форме или записью MARC; правка устаревшей версии — 409', params: idParams, body: updateBibRecordBody,
+      tags, summary: 'Изменить запись по форме или записью MARC целиком (администратор и методист); правка устаревшей версии — 409', params: idParams, body: updateBibRecordBody,
       response: { 200: bibRecordSchema },
     },
   }, async (request) => {

@@ -29,6 +29,10 @@ function bibFormShape(limited: boolean) {
     extent: text(500),
     series: list(500, 20).describe('серии, по одной: «Название ; номер выпуска»'),
     isbns: list(100, 20),
+    invalidIsbns: list(100, 20).optional()
+      .describe('ISBN с ошибкой, как напечатано в книге (RUSMARC 010 $z, MARC21 020 $z); не передано — при правке остаются как были, у новой записи нет'),
+    issns: list(100, 20).optional()
+      .describe('ISSN (RUSMARC 011 $a, MARC21 022 $a); не передано — при правке остаются как были, у новой записи нет'),
     language: text(3).describe('код языка MARC: rus, eng, …'),
     bbk: text(500),
     authorMark: text(50),

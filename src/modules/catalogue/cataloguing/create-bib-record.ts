@@ -36,12 +36,12 @@ export async function createBibRecord(options: { trx: Kysely<DB>; actor: Actor; 
   let record: MarcRecord;
   if (input.form) {
     const form = { ...input.form, contents: input.form.contents ?? [] };
-    assertValidBibForm(form, { previous: null, now });
+    assertValidBibForm(form, { previous: null, now, whole: 'form' });
     record = recordFromForm(form, schema, { controlNumber: provisional, agency: network.code, now });
   } else {
     const given = input.record!;
     assertSchemaFits(given, schema);
-    assertValidBibForm(formFromRecord(given, schema), { previous: null, now, prefix: 'record' });
+    assertValidBibForm(formFromRecord(given, schema), { previous: null, now, whole: 'record' });
     record = touchRecord(withControlNumber(given, schema, provisional, network.code), now);
   }
 

@@ -8,7 +8,7 @@ import type { MarcRecord } from '../marc/record.js';
 import { presentBibRecord } from '../present.js';
 import { applyForm, formFromRecord, touchRecord } from './bib-form.js';
 import { bibRecordRow } from '../bib-record-row.js';
-import { assertCanCatalogue } from './cataloguing-policy.js';
+import { assertCanCatalogue, assertCanReplaceWholeRecord } from './cataloguing-policy.js';
 import { lockBibRecord } from './cataloguing.queries.js';
 import type { UpdateBibRecordInput } from './cataloguing.schemas.js';
 import { assertSchemaFits } from './create-bib-record.js';
@@ -16,13 +16,14 @@ import { assertValidBibForm } from './validate-bib-form.js';
 
 /**
  * Saves a change made with the form (only the form's fields are rewritten, every other field stays)
- * or to the whole MARC record. A stale edit is refused: the editor sends the `updatedAt` it loaded,
+ * or to the whole MARC record (administrator and methodologist only: it can drop any field). A stale edit is refused: the editor sends the `updatedAt` it loaded,
  * and if someone saved the record in between, 409 says so instead of silently undoing their work.
  */
 export async function updateBibRecord(options: { trx: Kysely<DB>; actor: Actor; id: number; input: UpdateBibRecordInput; now?: Date }): Promise<BibRecordView> {
   const { trx, actor, id, input } = options;
   const now = options.now ?? new Date();
   assertCanCatalogue(actor);
+  if (input.record) assertCanReplaceWholeRecord(actor);
   const row = await lockBibRecord(trx, actor.networkId, id);
   if (!row) throw notFound('Библиографическая запись');
   const before = presentBibRecord(row);
@@ -36,11 +37,11 @@ export async function updateBibRecord(options: { trx: Kysely<DB>; actor: Actor; 
   let next: MarcRecord;
   if (input.form) {
     const form = { ...input.form, contents: input.form.contents ?? previous.contents };
-    assertValidBibForm(form, { previous, now });
+    assertValidBibForm(form, { previous, now, whole: 'form' });
     next = applyForm(stored, row.schema, form);
   } else {
     assertSchemaFits(input.record!, row.schema);
-    assertValidBibForm(formFromRecord(input.record!, row.schema), { previous, now, prefix: 'record' });
+    assertValidBibForm(formFromRecord(input.record!, row.schema), { previous, now, whole: 'record' });
     next = input.record!;
   }
   if (JSON.stringify(next) === JSON.stringify(stored)) return before;

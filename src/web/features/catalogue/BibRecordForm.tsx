@@ -3,7 +3,7 @@ import { Field } from '../../components/Field.js';
 import { api, ApiError } from '../../lib/api.js';
 import type { AgeRating, BibFormView, CataloguingOptions, DuplicateCandidateView, DuplicatesView } from '../../lib/contract.js';
 import { t } from '../../lib/messages.js';
-import { isbnMessage } from './isbn-check.js';
+import { isbnMessage, issnMessage } from './isbn-check.js';
 import './catalogue.css';
 
 type Schema = 'rusmarc' | 'marc21';
@@ -15,7 +15,7 @@ export interface BibFormValues {
   title: string; subtitle: string; parallelTitle: string;
   persons: { name: string; role: string }[];
   responsibility: string; edition: string; place: string; publisher: string; year: string; extent: string; series: string;
-  isbns: string; language: string; bbk: string; authorMark: string; udc: string;
+  isbns: string; invalidIsbns: string; issns: string; language: string; bbk: string; authorMark: string; udc: string;
   subjects: string; keywords: string; annotation: string; contents: string; ageRating: string;
 }
 
@@ -24,6 +24,7 @@ const lines = (text: string) => text.split('\n').map((line) => line.trim()).filt
 export function valuesOfForm(form: BibFormView, schema: Schema): BibFormValues {
   return {
     ...form, schema, year: form.year === null ? '' : String(form.year), isbns: form.isbns.join('\n'), series: form.series.join('\n'),
+    invalidIsbns: (form.invalidIsbns ?? []).join('\n'), issns: (form.issns ?? []).join('\n'),
     subjects: form.subjects.join('\n'), keywords: form.keywords.join('\n'), contents: (form.contents ?? []).join('\n'),
     ageRating: form.ageRating ?? '',
     persons: form.persons.length ? form.persons : [{ name: '', role: 'aut' }],
@@ -32,7 +33,7 @@ export function valuesOfForm(form: BibFormView, schema: Schema): BibFormValues {
 
 export const emptyValues = (): BibFormValues => ({
   schema: 'rusmarc', documentType: 'book', title: '', subtitle: '', parallelTitle: '', persons: [{ name: '', role: 'aut' }],
-  responsibility: '', edition: '', place: '', publisher: '', year: '', extent: '', series: '', isbns: '', language: 'rus', bbk: '',
+  responsibility: '', edition: '', place: '', publisher: '', year: '', extent: '', series: '', isbns: '', invalidIsbns: '', issns: '', language: 'rus', bbk: '',
   authorMark: '', udc: '', subjects: '', keywords: '', annotation: '', contents: '', ageRating: '',
 });
 
@@ -44,7 +45,8 @@ export function formOfValues(values: BibFormValues): BibFormView {
     responsibility: values.responsibility, edition: values.edition, place: values.place, publisher: values.publisher,
     // A year typed as words goes to the server as it is, so that its message names the field.
     year: year === '' ? null : Number.isInteger(Number(year)) ? Number(year) : -1,
-    extent: values.extent, series: lines(values.series), isbns: lines(values.isbns), language: values.language, bbk: values.bbk,
+    extent: values.extent, series: lines(values.series), isbns: lines(values.isbns), invalidIsbns: lines(values.invalidIsbns),
+    issns: lines(values.issns), language: values.language, bbk: values.bbk,
     authorMark: values.authorMark, udc: values.udc, subjects: lines(values.subjects), keywords: lines(values.keywords),
     annotation: values.annotation, contents: lines(values.contents), ageRating: (values.ageRating || null) as AgeRating | null,
   };
@@ -58,6 +60,28 @@ function builtResponsibility(persons: { name: string; role: string }[]): string 
     return initials ? `${initials} ${surname}` : surname;
   });
   return authors.length > 3 ? `${authors.slice(0, 3).join(', ')} [и др.]` : authors.join(', ');
+}
+
+/**
+ * Under a list of numbers (ISBN, ISSN): what is wrong with each line, or that all are good (null while the list is
+ * empty, so that the field's hint shows instead); `action` puts a button beside a line's problem.
+ */
+function numbersStatus(typed: string, messageOf: (line: string) => string | null, ok: string, action?: (line: string) => ReactNode): ReactNode {
+  const typedLines = lines(typed);
+  if (typedLines.length === 0) return null;
+  const problems = typedLines.flatMap((line) => {
+    const message = messageOf(line);
+    return message === null ? [] : [{ line, message }];
+  });
+  return (
+    <div className={`isbn-status${problems.length ? ' field-error' : ' isbn-ok'}`} role="status" aria-live="polite">
+      {problems.length === 0 ? ok : (
+        <ul className="plain-list">
+          {problems.map(({ line, message }) => <li key={line}><span>{message}</span> {action?.(line)}</li>)}
+        </ul>
+      )}
+    </div>
+  );
 }
 
 /** Likely duplicates of what is being typed, asked for once the typing pauses. */
@@ -135,8 +159,9 @@ export function BibRecordForm({ initial, options, recordId, label, submitLabel, 
       {(binding) => <input {...binding} type="text" name={key} value={values[key]} onChange={(event) => set(key, event.target.value)} />}
     </Field>
   );
-  const area = (key: 'isbns' | 'series' | 'subjects' | 'keywords' | 'annotation' | 'contents', fieldLabel: string, hint: string, rows: number, below?: ReactNode) => (
-    <Field label={fieldLabel} hint={below ? undefined : hint} errors={errorsOf(key)} wide={key !== 'isbns' && key !== 'keywords'}>
+  const area = (key: 'isbns' | 'invalidIsbns' | 'issns' | 'series' | 'subjects' | 'keywords' | 'annotation' | 'contents', fieldLabel: string, hint: string,
+    rows: number, below?: ReactNode) => (
+    <Field label={fieldLabel} hint={below ? undefined : hint} errors={errorsOf(key)} wide={!['isbns', 'invalidIsbns', 'issns', 'keywords'].includes(key)}>
       {(binding) => (
         <>
           <textarea {...binding} name={key} rows={rows} value={values[key]} onChange={(event) => set(key, event.target.value)} />
@@ -146,12 +171,14 @@ export function BibRecordForm({ initial, options, recordId, label, submitLabel, 
     </Field>
   );
 
-  const isbnMessages = lines(values.isbns).map(isbnMessage).filter((message): message is string => message !== null);
-  const isbnStatus = lines(values.isbns).length === 0 ? null : (
-    <span className={`isbn-status${isbnMessages.length ? ' field-error' : ' isbn-ok'}`} role="status" aria-live="polite">
-      {isbnMessages.length ? isbnMessages.join('; ') : f.isbnOk}
-    </span>
-  );
+  // A wrong ISBN may be what the book really carries: the cataloguer may keep it as printed, flagged ($z), not as the book's ISBN.
+  const keepAsPrinted = (isbn: string) => setValues((previous) => ({
+    ...previous,
+    isbns: lines(previous.isbns).filter((line) => line !== isbn).join('\n'),
+    invalidIsbns: [...lines(previous.invalidIsbns), isbn].join('\n'),
+  }));
+  const isbnStatus = numbersStatus(values.isbns, isbnMessage, f.isbnOk,
+    (isbn) => <button type="button" onClick={() => keepAsPrinted(isbn)}>{f.keepAsPrinted}</button>);
   const persons = values.persons;
   const setPerson = (index: number, patch: Partial<{ name: string; role: string }>) =>
     set('persons', persons.map((person, i) => (i === index ? { ...person, ...patch } : person)));
@@ -201,10 +228,11 @@ export function BibRecordForm({ initial, options, recordId, label, submitLabel, 
               type="text"
               aria-label={`${f.personName} ${index + 1}`}
               value={person.name}
-              aria-invalid={errorsOf(`persons.${index}`).length ? true : undefined}
+              aria-invalid={errorsOf(`persons.${index}.name`).length ? true : undefined}
               onChange={(event) => setPerson(index, { name: event.target.value })}
             />
-            <select aria-label={`${f.personRole} ${index + 1}`} value={person.role} onChange={(event) => setPerson(index, { role: event.target.value })}>
+            <select aria-label={`${f.personRole} ${index + 1}`} value={person.role}
+              aria-invalid={errorsOf(`persons.${index}.role`).length ? true : undefined} onChange={(event) => setPerson(index, { role: event.target.value })}>
               {/* A role the list does not name (as an imported record gave it, or none) is shown as it is, not as the first one. */}
               {!options.roles.some((role) => role.value === person.role) && <option value={person.role}>{person.role || f.noRole}</option>}
               {options.roles.map((role) => <option key={role.value} value={role.value}>{role.label}</option>)}
@@ -233,6 +261,8 @@ export function BibRecordForm({ initial, options, recordId, label, submitLabel, 
           {text('extent', f.extent, { hint: f.extentHint })}
           {area('series', f.series, f.seriesHint, 2)}
           {area('isbns', f.isbns, f.isbnHint, 2, isbnStatus)}
+          {area('invalidIsbns', f.invalidIsbns, f.invalidIsbnsHint, 2)}
+          {area('issns', f.issns, f.issnHint, 2, numbersStatus(values.issns, issnMessage, f.issnOk))}
           <Field label={f.language} errors={errorsOf('language')}>
             {(binding) => (
               <select {...binding} value={values.language} onChange={(event) => set('language', event.target.value)}>

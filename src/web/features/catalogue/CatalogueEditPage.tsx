@@ -5,6 +5,8 @@ import { api } from '../../lib/api.js';
 import type { BibRecordFormView, BibRecordView, UpdateBibRecordBody } from '../../lib/contract.js';
 import { useFlash } from '../../lib/flash.js';
 import { t } from '../../lib/messages.js';
+import { canCompileNetworkRecords } from '../../lib/permissions.js';
+import { useMe } from '../../lib/session.js';
 import { useApi } from '../../lib/use-api.js';
 import { BibRecordForm, formOfValues, valuesOfForm } from './BibRecordForm.js';
 import { MarcTextEditor } from './MarcTextEditor.js';
@@ -14,6 +16,8 @@ import { useCataloguingOptions } from './use-catalogue.js';
 export function CatalogueEditPage({ id }: { id: number }) {
   const [, navigate] = useLocation();
   const flash = useFlash();
+  // Replacing the whole MARC record is the network's cataloguers' (the server refuses anyone else): a librarian edits with the form.
+  const mayReplaceMarc = canCompileNetworkRecords(useMe());
   const { data: options, error: optionsError } = useCataloguingOptions();
   const [mode, setMode] = useState<'form' | 'marc'>('form');
   // Switching mode drops what the other editor holds: unsaved changes are not lost without asking.
@@ -47,6 +51,7 @@ export function CatalogueEditPage({ id }: { id: number }) {
         <MarcTextEditor
           key={full.data.updatedAt}
           record={full.data}
+          mayReplace={mayReplaceMarc}
           onSaved={saved}
           onCancel={() => navigate(`/catalogue/${id}`)}
           onReload={full.reload}

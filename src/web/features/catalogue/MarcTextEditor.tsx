@@ -4,14 +4,19 @@ import type { BibRecordView, UpdateBibRecordBody } from '../../lib/contract.js';
 import { t } from '../../lib/messages.js';
 import { marcToText, textToMarc } from './marc-text.js';
 
-/** The whole record as MARC text, for experts: saved as it is (the server checks title, ISBNs, age label). */
-export function MarcTextEditor({ record, onSaved, onCancel, onReload, onDirty }: {
-  record: BibRecordView; onSaved(): void; onCancel(): void; onReload(): void;
+/**
+ * The whole record as MARC text, for experts: saved as it is (the server checks title, ISBNs, age label). Saving
+ * replaces the whole record, which only the administrator and the methodologist may (`mayReplace`); anyone else
+ * sees the text read-only, with the reason.
+ */
+export function MarcTextEditor({ record, mayReplace, onSaved, onCancel, onReload, onDirty }: {
+  record: BibRecordView; mayReplace: boolean; onSaved(): void; onCancel(): void; onReload(): void;
   /** Told whether the text differs from the record's (unsaved changes), whenever that changes. */
   onDirty?(dirty: boolean): void;
 }) {
   const m = t.marcEditor;
   const id = useId();
+  const readOnlyId = useId();
   const [original] = useState(() => marcToText(record.record));
   const [text, setText] = useState(original);
   const dirty = text !== original;
@@ -39,10 +44,12 @@ export function MarcTextEditor({ record, onSaved, onCancel, onReload, onDirty }:
     }
   };
   return (
-    <form className="form marc-editor" aria-label={m.title} noValidate onSubmit={(event) => { event.preventDefault(); void save(); }}>
+    <form className="form marc-editor" aria-label={m.title} noValidate onSubmit={(event) => { event.preventDefault(); if (mayReplace) void save(); }}>
       <label htmlFor={id} className="field-label">{m.title}</label>
       <p className="hint">{m.hint}</p>
-      <textarea id={id} rows={Math.min(30, text.split('\n').length + 2)} spellCheck={false} value={text} onChange={(event) => setText(event.target.value)} />
+      {!mayReplace && <p className="notice" id={readOnlyId}>{m.readOnly}</p>}
+      <textarea id={id} rows={Math.min(30, text.split('\n').length + 2)} spellCheck={false} value={text} readOnly={!mayReplace}
+        aria-describedby={mayReplace ? undefined : readOnlyId} onChange={(event) => setText(event.target.value)} />
       {(problems.length > 0 || error) && (
         <div className="notice notice-error" role="alert">
           <strong>{error?.title ?? m.unreadable}</strong>
@@ -54,7 +61,7 @@ export function MarcTextEditor({ record, onSaved, onCancel, onReload, onDirty }:
         </div>
       )}
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={sending}>{t.bibForm.save}</button>
+        {mayReplace && <button type="submit" className="primary" disabled={sending}>{t.bibForm.save}</button>}
         <button type="button" onClick={onCancel}>{t.cancel}</button>
       </div>
     </form>
