@@ -42,9 +42,17 @@ export class MarcXmlReader {
   failed = false;
   /** Local name of the root element, once seen. */
   root: string | undefined;
-  /** Open elements; and whether the last event closed a <record> back to the root's level (see atRootAfterRecord). */
+  /**
+   * Open elements; where (saxes's position) the last </record> closing back to the root's level ended, and the last
+   * text written (see atRootAfterRecord). Positions, not a flag reset by every later event: saxes slows down two
+   * to three times once a parser has eight event handlers (they are added as keyed properties), so there are no
+   * handlers for comments or processing instructions only to say that something followed the record.
+   */
   private depth = 0;
-  private closedToRoot = false;
+  private closedToRootAt = -1;
+  private lastWrite = { start: 0, text: '' };
+  /** Characters written so far: where the next text starts (saxes's `position` counts a chunk twice between writes). */
+  private written = 0;
   /**
    * Once failed: where the reader of the document may look for the next <record> start tag to go on from
    * (marcxml-fast.ts, «resynchronisation»). The error's position, or the start of the <record> tag that
@@ -80,22 +88,14 @@ export class MarcXmlReader {
     });
     this.parser.on('opentag', (tag) => {
       if (this.depth++ === 0) this.root = localName(tag.name);
-      this.closedToRoot = false;
       this.openTag(tag);
     });
     this.parser.on('closetag', (tag) => {
       this.depth--;
-      this.closedToRoot = this.depth === 1 && localName(tag.name) === 'record';
+      if (this.depth === 1 && localName(tag.name) === 'record') this.closedToRootAt = this.parser.position;
       this.closeTag(tag);
     });
-    this.parser.on('comment', () => {
-      this.closedToRoot = false;
-    });
-    this.parser.on('processinginstruction', () => {
-      this.closedToRoot = false;
-    });
     const onText = (text: string): void => {
-      this.closedToRoot = false;
       if (this.capturing) this.text += text;
     };
     this.parser.on('text', onText);
@@ -124,11 +124,15 @@ export class MarcXmlReader {
   /** True when the text written so far ended right after a </record> closing back to the root element:
    *  the fast path can take over again from there. */
   get atRootAfterRecord(): boolean {
-    return !this.failed && this.closedToRoot && this.records.length === 0;
+    const { start, text } = this.lastWrite;
+    if (this.failed || this.records.length > 0 || this.closedToRootAt < start) return false;
+    return /^\s*$/.test(text.slice(this.closedToRootAt - start));
   }
 
   *write(text: string): Generator<MarcReadResult> {
     if (!this.failed && text.length > 0) {
+      this.lastWrite = { start: this.written, text };
+      this.written += text.length;
       try {
         this.parser.write(text);
       } catch (error) {
