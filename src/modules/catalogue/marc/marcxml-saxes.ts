@@ -5,6 +5,9 @@ import type { DataField, MarcEncoding, MarcErrorCode, MarcField, MarcReadResult,
 
 const TAG = /^[0-9A-Za-z]{3}$/;
 
+/** Thrown through saxes once the reading has failed (one instance: no stack to capture each time). */
+const READING_STOPPED = new Error('чтение остановлено');
+
 /** Local name of an element: the namespace prefix (marc:, slim:, none) does not matter. */
 export function localName(name: string): string {
   const colon = name.indexOf(':');
@@ -100,7 +103,12 @@ export class MarcXmlReader {
     };
     this.parser.on('text', onText);
     this.parser.on('cdata', onText);
-    this.parser.on('error', (error) => this.fail(error.message));
+    this.parser.on('error', (error) => {
+      this.fail(error.message);
+      // Stop saxes here: left to go on, it parses the rest of the text it was given and builds an Error, with its
+      // stack, for every later fault — a document broken early cost tens of milliseconds per resynchronisation.
+      throw READING_STOPPED;
+    });
   }
 
   /** True inside a MARC record that has begun: a leader or a field read, or one being read. */
