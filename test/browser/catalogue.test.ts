@@ -171,4 +171,40 @@ describe('cataloguing in Chromium', () => {
       await other.close();
     }
   });
+
+  it('shows a role the list does not name as the record has it, and says so when the form\'s choices cannot be loaded', async () => {
+    const { page, baseUrl } = session;
+    // An expert's MARC21 record with a role in words, as the national catalogues send them.
+    const created = await page.request.post(`${baseUrl}/api/catalogue/records`, { data: { confirmDuplicate: true, schema: 'marc21', record: {
+      leader: '00000nam a2200000 i 4500',
+      fields: [
+        { tag: '008', value: '190101s2019    ru            000 1 rus d' },
+        { tag: '245', ind1: '1', ind2: '0', subfields: [['a', 'Гарри Поттер и узник Азкабана']] },
+        { tag: '521', ind1: ' ', ind2: ' ', subfields: [['a', '12+']] },
+        { tag: '700', ind1: '1', ind2: ' ', subfields: [['a', 'Оранский, Игорь'], ['e', 'переводчик с английского']] },
+      ],
+    } } });
+    expect(created.status(), await created.text()).toBe(201);
+    const { id } = await created.json();
+
+    await page.goto(`${baseUrl}/app/catalogue/${id}/edit`);
+    const role = page.getByLabel('Роль 1');
+    await role.waitFor();
+    expect(await role.inputValue()).toBe('переводчик с английского');
+    expect(await role.locator('option:checked').textContent()).toBe('переводчик с английского');
+
+    const options = (url: URL) => url.pathname === '/api/catalogue/cataloguing/options';
+    await page.route(options, (route) => route.fulfill({
+      status: 503, contentType: 'application/problem+json',
+      json: { type: 'about:blank', title: 'Сервис недоступен', status: 503, detail: 'Сервер перегружен, попробуйте позже' },
+    }));
+    try {
+      await page.goto(`${baseUrl}/app/catalogue/${id}/edit`);
+      await page.getByRole('alert').getByText('Сервер перегружен, попробуйте позже').waitFor();
+      expect(await page.getByText('Загрузка…').count()).toBe(0);
+      await page.screenshot({ path: `${SCREENSHOTS}/catalogue-options-error.png` });
+    } finally {
+      await page.unroute(options);
+    }
+  });
 });
