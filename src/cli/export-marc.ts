@@ -43,9 +43,9 @@ async function exportMarcFile(path: string, flags: ExportMarcFlags): Promise<voi
     const network = await resolveNetwork(db, flags.network);
     const chunks = exportMarc({
       db, networkId: network.id, selection, format: flags.format,
-      onSkipped: ({ id, reason }) => {
+      onSkipped: ({ id, title, reason }) => {
         left++;
-        process.stderr.write(`запись ${id} не выгружена в ISO 2709: ${reason}\n`);
+        process.stderr.write(`запись ${id} «${title}» не выгружена в ISO 2709: ${reason}\n`);
       },
       onProgress: (count) => {
         written = count;

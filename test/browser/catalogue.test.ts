@@ -207,4 +207,35 @@ describe('cataloguing in Chromium', () => {
       await page.unroute(options);
     }
   });
+
+  it('names before an ISO 2709 download the records ISO 2709 cannot hold, and offers the rest or all in MARCXML', async () => {
+    const { page, baseUrl } = session;
+    const created = await page.request.post(`${baseUrl}/api/catalogue/records`, { data: { confirmDuplicate: true, schema: 'marc21', record: {
+      leader: '00000nam a2200000 i 4500',
+      fields: [
+        { tag: '008', value: '190101s2019    ru            000 1 rus d' },
+        { tag: '245', ind1: '1', ind2: '0', subfields: [['a', 'Летопись длинной заметки']] },
+        { tag: '500', ind1: ' ', ind2: ' ', subfields: [['a', 'Очень длинное примечание. '.repeat(420)]] },
+        { tag: '521', ind1: ' ', ind2: ' ', subfields: [['a', '16+']] },
+      ],
+    } } });
+    expect(created.status(), await created.text()).toBe(201);
+
+    await page.goto(`${baseUrl}/app/catalogue?q=${encodeURIComponent('летопись длинной заметки')}`);
+    await page.getByRole('link', { name: 'Выгрузить в ISO 2709' }).click();
+    const unfit = page.getByRole('alert');
+    await unfit.getByText('1 из 1 записи не поместятся в ISO 2709').waitFor();
+    expect(await unfit.getByRole('link', { name: 'Летопись длинной заметки' }).count()).toBe(1);
+    // Nothing else to put in an ISO 2709 file: only MARCXML is offered.
+    expect(await unfit.getByRole('link', { name: /в ISO 2709/ }).count()).toBe(0);
+    await page.screenshot({ path: `${SCREENSHOTS}/catalogue-export-unfit.png` });
+    const [xml] = await Promise.all([page.waitForEvent('download'), unfit.getByRole('link', { name: 'Выгрузить все в MARCXML' }).click()]);
+    expect(xml.suggestedFilename()).toMatch(/\.xml$/);
+    expect(await page.getByRole('alert').count()).toBe(0);
+
+    // A search whose records all fit: the file comes at once.
+    await page.goto(`${baseUrl}/app/catalogue?q=${encodeURIComponent('Пушкин')}`);
+    const [iso] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Выгрузить в ISO 2709' }).click()]);
+    expect(iso.suggestedFilename()).toMatch(/\.mrc$/);
+  });
 });

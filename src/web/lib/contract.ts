@@ -177,4 +177,5 @@ export type CataloguingOptions = Out<CataloguingSchemas['cataloguingOptionsSchem
 type CatalogueImportSchemas = typeof import('../../modules/catalogue/import/import.schemas.js');
 export type CatalogueImportView = Out<CatalogueImportSchemas['catalogueImportSchema']>;
 export type CatalogueImportDetail = Out<CatalogueImportSchemas['catalogueImportDetailSchema']>;
+export type Iso2709ExportCheck = Out<CatalogueImportSchemas['iso2709CheckSchema']>;
 export type CatalogueImportUploadQuery = QueryOf<CatalogueImportSchemas['importUploadQuery']>;

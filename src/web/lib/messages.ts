@@ -1495,4 +1495,9 @@ export const catalogueImportTexts = {
   exportXml: 'Выгрузить в MARCXML',
   exportHint: 'Файл в UTF-8; каждая запись — в своей схеме (MARC21 или RUSMARC), как хранится в каталоге.',
   exportIsoLimit: 'ISO 2709 не вмещает поле длиннее 9 999 байт и запись длиннее 99 999 байт: такие записи в файл ISO не попадут — MARCXML вмещает всё.',
+  exportChecking: 'Проверяем, все ли записи помещаются в ISO 2709…',
+  exportUnfit: (unfit: number, records: number) => `${unfit} из ${records} ${plural(records, 'записи', 'записей', 'записей')} не поместятся в ISO 2709 (поле длиннее 9 999 байт или запись длиннее 99 999 байт) и в файл не попадут:`,
+  exportRestIso: (rest: number) => `Выгрузить остальные (${rest}) в ISO 2709`,
+  exportAllXml: 'Выгрузить все в MARCXML',
+  exportCancel: 'Отмена',
 };

@@ -4,6 +4,7 @@ import { MarcWriteError, writeIso2709Record } from '../marc/iso2709-writer.js';
 import { MARCXML_COLLECTION_END, MARCXML_COLLECTION_START, writeMarcXmlRecord } from '../marc/marcxml-writer.js';
 import type { MarcRecord } from '../marc/record.js';
 import type { MarcSchema } from '../marc/schema.js';
+import { project } from '../projection/project.js';
 import { searchCatalogue, type CatalogueSearchRequest } from '../search/search-catalogue.js';
 import type { MarcFileFormat } from './import-marc.js';
 import { readBibRecordsPage } from './import.queries.js';
@@ -20,8 +21,10 @@ export type ExportSelection =
   | { kind: 'search'; request: Omit<CatalogueSearchRequest, 'offset' | 'limit' | 'facets' | 'withRecords'> }
   | { kind: 'pages'; pages: AsyncIterable<{ id: number; record: MarcRecord; schema: MarcSchema }[]> };
 
+/** A record an ISO 2709 export leaves out: its id, title and why. */
 export interface ExportSkipped {
   id: number;
+  title: string;
   reason: string;
 }
 
@@ -75,7 +78,7 @@ export async function* exportMarc(options: {
   if (format === 'marcxml') yield Buffer.from(MARCXML_COLLECTION_START, 'utf8');
   for await (const page of bibRecordPages(db, networkId, selection)) {
     const parts: Buffer[] = [];
-    for (const { id, record } of page) {
+    for (const { id, record, schema } of page) {
       if (format === 'marcxml') {
         parts.push(Buffer.from(writeMarcXmlRecord(record), 'utf8'));
         written++;
@@ -86,11 +89,24 @@ export async function* exportMarc(options: {
         written++;
       } catch (error) {
         if (!(error instanceof MarcWriteError)) throw error;
-        onSkipped?.({ id, reason: error.message });
+        onSkipped?.({ id, title: project(record, schema).title, reason: error.message });
       }
     }
     if (parts.length > 0) yield Buffer.concat(parts);
     onProgress?.(written);
   }
   if (format === 'marcxml') yield Buffer.from(MARCXML_COLLECTION_END, 'utf8');
+}
+
+/**
+ * What an ISO 2709 export of the selection would hold and leave out — the export itself run with its bytes thrown
+ * away, so the rules are the export's by construction. The staff app asks before the download, since a file that
+ * is streaming can no longer say that records are missing from it.
+ */
+export async function checkIso2709Export(options: { db: Kysely<DB>; networkId: number; selection: ExportSelection }): Promise<{ records: number; unfit: ExportSkipped[] }> {
+  const unfit: ExportSkipped[] = [];
+  let written = 0;
+  const chunks = exportMarc({ ...options, format: 'iso2709', onSkipped: (skipped) => unfit.push(skipped), onProgress: (count) => { written = count; } });
+  for await (const chunk of chunks) void chunk;
+  return { records: written + unfit.length, unfit };
 }

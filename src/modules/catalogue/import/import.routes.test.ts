@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientOf, startTestApp, type Client, type TestApp } from '../../../../test/app.js';
 import { createUser } from '../../auth/index.js';
-import { countBibRecords, readIso2709Buffer, readMarcXmlString, type MarcRecord } from '../index.js';
+import { countBibRecords, readIso2709Buffer, readMarcXmlString, saveBibRecords, type MarcRecord } from '../index.js';
 import type { MarcReadResult } from '../marc/record.js';
 
 const MARC = fileURLToPath(new URL('../../../../../shared/data/marc/', import.meta.url));
@@ -160,5 +160,32 @@ describe('GET /api/catalogue/export', () => {
     const bad = await admin.get('/api/catalogue/export?ids=1,x');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('ids');
+  });
+
+  it('says before an ISO 2709 export which chosen records ISO 2709 cannot hold, with their titles', async () => {
+    // A record with a note longer than an ISO 2709 field may be (9,999 bytes): MARCXML holds it, ISO 2709 cannot.
+    const long: MarcRecord = {
+      leader: '00000nam a2200000 i 4500',
+      fields: [
+        { tag: '008', value: '190101s2019    ru            000 1 rus d' },
+        { tag: '245', ind1: '1', ind2: '0', subfields: [['a', 'Летопись длинной заметки']] },
+        { tag: '500', ind1: ' ', ind2: ' ', subfields: [['a', 'Очень длинное примечание. '.repeat(420)]] },
+      ],
+    };
+    await t.database.db.transaction().execute((trx) => saveBibRecords({ trx, actor: t.system, onMatch: 'skip', records: [{ record: long, schema: 'marc21' }] }));
+    const { id } = await t.database.db.selectFrom('bib_records').select('id').where('title', '=', 'Летопись длинной заметки').executeTakeFirstOrThrow();
+    const total = await countBibRecords(t.database.db, t.networkId);
+
+    const found = await director.get('/api/catalogue/export/iso2709-check?q=' + encodeURIComponent('летопись длинной заметки'));
+    expect(found.statusCode, found.body).toBe(200);
+    expect(found.json()).toEqual({ records: 1, unfit: [{ id, title: 'Летопись длинной заметки', reason: expect.stringMatching(/500.*9.?999/) }] });
+    const whole = await admin.get('/api/catalogue/export/iso2709-check');
+    expect(whole.json()).toMatchObject({ records: total, unfit: [{ id }] });
+    // The export itself leaves it out, as the check said.
+    expect(records(readIso2709Buffer((await admin.get('/api/catalogue/export?format=iso2709')).rawPayload))).toHaveLength(total - 1);
+
+    const others = (await t.database.db.selectFrom('bib_records').select('id').where('id', '!=', id).orderBy('id').limit(2).execute()).map((r) => r.id);
+    expect((await director.get(`/api/catalogue/export/iso2709-check?ids=${others.join(',')}`)).json()).toEqual({ records: 2, unfit: [] });
+    expect((await director.get('/api/catalogue/export/iso2709-check')).statusCode).toBe(403);
   });
 });

@@ -3,13 +3,13 @@ import type { Kysely } from 'kysely';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { DB } from '../../../db/schema.js';
 import { notFound, ProblemError } from '../../../server/problem.js';
-import { idParams } from '../../../shared/zod.js';
-import { assertCanCompileNetworkRecords, requireActor } from '../../auth/index.js';
+import { idParams, type z } from '../../../shared/zod.js';
+import { assertCanCompileNetworkRecords, requireActor, type Actor } from '../../auth/index.js';
 import { parseSearchBox } from '../search/query.js';
 import { errorsCsv } from './errors-csv.js';
-import { exportMarc, type ExportSelection } from './export-marc.js';
+import { checkIso2709Export, exportMarc, type ExportSelection } from './export-marc.js';
 import {
-  catalogueImportDetailSchema, catalogueImportListQuery, catalogueImportPageSchema, exportQuery, importUploadQuery,
+  catalogueImportDetailSchema, catalogueImportListQuery, catalogueImportPageSchema, exportQuery, importUploadQuery, iso2709CheckSchema,
 } from './import.schemas.js';
 import { findCatalogueImport, listCatalogueImports } from './import.queries.js';
 import { presentCatalogueImport, presentCatalogueImportDetail } from './present-import.js';
@@ -42,6 +42,23 @@ async function* limited(body: AsyncIterable<Uint8Array>, limit: number): AsyncGe
 async function drain(source: AsyncIterable<Uint8Array>): Promise<void> {
   const iterator = source[Symbol.asyncIterator]();
   while (!(await iterator.next()).done) { /* discard */ }
+}
+
+/** The records an export request names: these ids, what its search finds, or — for who may — the whole catalogue. */
+function exportSelectionOf(actor: Actor, query: z.infer<typeof exportQuery>): ExportSelection {
+  const { ids, q, sort, yearFrom, yearTo, type, language, bbk, age } = query;
+  const parsed = parseSearchBox(q ?? '');
+  const filters = {
+    ...(yearFrom === undefined ? {} : { yearFrom }), ...(yearTo === undefined ? {} : { yearTo }),
+    ...(type.length ? { documentTypes: type } : {}), ...(language.length ? { languages: language } : {}),
+    ...(bbk.length ? { bbkDivisions: bbk } : {}), ...(age.length ? { ageRatings: age } : {}),
+  };
+  if (ids) return { kind: 'ids', ids: ids.split(',').map(Number) };
+  // A search's results, as the list shows them (same sort, same typo correction).
+  if (parsed || Object.keys(filters).length > 0) return { kind: 'search', request: { query: parsed, filters, ...(sort ? { sort } : {}) } };
+  // The whole catalogue leaves the system: the administrator's and the methodologist's decision.
+  assertCanCompileNetworkRecords(actor);
+  return { kind: 'all' };
 }
 
 const fileNameOf = (name: string) => name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
@@ -126,24 +143,8 @@ export const catalogueImportRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = 
     },
   }, async (request, reply) => {
     const actor = requireActor(request);
-    const { format, ids, q, sort, yearFrom, yearTo, type, language, bbk, age } = request.query;
-    const query = parseSearchBox(q ?? '');
-    const filters = {
-      ...(yearFrom === undefined ? {} : { yearFrom }), ...(yearTo === undefined ? {} : { yearTo }),
-      ...(type.length ? { documentTypes: type } : {}), ...(language.length ? { languages: language } : {}),
-      ...(bbk.length ? { bbkDivisions: bbk } : {}), ...(age.length ? { ageRatings: age } : {}),
-    };
-    let selection: ExportSelection;
-    if (ids) {
-      selection = { kind: 'ids', ids: ids.split(',').map(Number) };
-    } else if (query || Object.keys(filters).length > 0) {
-      // A search's results, as the list shows them (same sort, same typo correction).
-      selection = { kind: 'search', request: { query, filters, ...(sort ? { sort } : {}) } };
-    } else {
-      // The whole catalogue leaves the system: the administrator's and the methodologist's decision.
-      assertCanCompileNetworkRecords(actor);
-      selection = { kind: 'all' };
-    }
+    const { format } = request.query;
+    const selection = exportSelectionOf(actor, request.query);
     const date = new Date().toISOString().slice(0, 10);
     const name = `catalogue-${date}.${format === 'marcxml' ? 'xml' : 'mrc'}`;
     return reply
@@ -152,5 +153,17 @@ export const catalogueImportRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = 
       .header('Cache-Control', 'private, no-store')
       .header('X-Content-Type-Options', 'nosniff')
       .send(Readable.from(exportMarc({ db, networkId: actor.networkId, selection, format })));
+  });
+
+  app.get('/catalogue/export/iso2709-check', {
+    schema: {
+      tags,
+      summary: 'Проверить перед выгрузкой в ISO 2709: сколько записей выбрано и какие ISO 2709 не вместит (их можно выгрузить в MARCXML)',
+      querystring: exportQuery,
+      response: { 200: iso2709CheckSchema },
+    },
+  }, async (request) => {
+    const actor = requireActor(request);
+    return checkIso2709Export({ db, networkId: actor.networkId, selection: exportSelectionOf(actor, request.query) });
   });
 };

@@ -75,3 +75,9 @@ export const exportQuery = z.object({
   age: z.union([z.enum(['0+', '6+', '12+', '16+', '18+']), z.array(z.enum(['0+', '6+', '12+', '16+', '18+']))]).optional()
     .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value])),
 });
+
+/** Before an ISO 2709 export: how many records the selection holds, and those ISO 2709 cannot (MARCXML can). */
+export const iso2709CheckSchema = z.object({
+  records: z.number(),
+  unfit: z.array(z.object({ id: z.number(), title: z.string(), reason: z.string() })),
+});
