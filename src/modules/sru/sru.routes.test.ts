@@ -200,6 +200,29 @@ describe('SRU searchRetrieve', () => {
     expect(answerOf(root).records).toEqual([CAPTAINS_DAUGHTER]);
   });
 
+  it('answers a SOAP request (SRW) inside a SOAP envelope, and a body that is none with diagnostic 4', async () => {
+    const soap = (body: string) => t.app.inject({ method: 'POST', url: '/sru', headers: { 'content-type': 'text/xml; charset=utf-8' }, payload: body });
+    const request = '<?xml version="1.0" encoding="UTF-8"?>'
+      + '<SOAP-ENV:Envelope xmlns:SOAP-ENV="http://schemas.xmlsoap.org/soap/envelope/"><SOAP-ENV:Body>'
+      + '<zs:searchRetrieveRequest xmlns:zs="http://www.loc.gov/zing/srw/"><zs:version>1.2</zs:version>'
+      + '<zs:query>title = "капитанская дочка"</zs:query><zs:maximumRecords>5</zs:maximumRecords><zs:recordSchema>marcxml</zs:recordSchema>'
+      + '</zs:searchRetrieveRequest></SOAP-ENV:Body></SOAP-ENV:Envelope>';
+    const response = await soap(request);
+    expect(response.statusCode).toBe(200);
+    const envelope = parseXml(response.body);
+    expect(envelope).toMatchObject({ uri: 'http://schemas.xmlsoap.org/soap/envelope/', name: 'Envelope' });
+    const root = envelope.children[0]!.children[0]!;
+    bodies.set(root, response.body);
+    expect(answerOf(root).records).toEqual([CAPTAINS_DAUGHTER]);
+
+    for (const junk of ['<not-soap/>', 'title = "капитанская дочка"', request.replace('searchRetrieveRequest', 'scanRequest').replace('searchRetrieveRequest', 'scanRequest')]) {
+      const refused = await soap(junk);
+      expect(refused.statusCode).toBe(200);
+      expect(refused.body).toContain('info:srw/diagnostic/1/4');
+      expect(parseXml(refused.body)).toMatchObject({ name: 'Envelope' });
+    }
+  });
+
   it('finds nothing with zero records and no diagnostic', async () => {
     expect(answerOf(await search('title = несуществующее'))).toMatchObject({ total: 0, records: [], diagnostics: [] });
   });

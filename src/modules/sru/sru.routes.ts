@@ -6,6 +6,7 @@ import { resolvePublicNetwork } from '../network/index.js';
 import { diagnostic, type SruDiagnostic } from './diagnostics.js';
 import { searchRetrieve } from './search-retrieve.js';
 import { firstValues, readSruRequest } from './sru-request.js';
+import { readSoapRequest, SOAP_MEDIA_TYPES, soapEnvelope } from './sru-soap.js';
 import { explainResponseXml, searchRetrieveResponseXml, type ExplainContext } from './sru-xml.js';
 
 export interface SruRoutesOptions {
@@ -17,7 +18,8 @@ export interface SruRoutesOptions {
 const XML = 'text/xml; charset=utf-8';
 
 /**
- * SRU 1.2 at `/sru` (GET, and POST with an application/x-www-form-urlencoded body): explain and
+ * SRU 1.2 at `/sru` (GET; POST with an application/x-www-form-urlencoded body; POST of a SOAP envelope, SRW — what
+ * yaz-client sends unless told `sru get`): explain and
  * searchRetrieve over the public network's catalogue. Open to anyone, like the public catalogue.
  * Every answer is SRU XML: errors the client can act on are diagnostics in a 200 response, as SRU asks.
  */
@@ -27,6 +29,9 @@ export const sruRoutes: FastifyPluginAsync<SruRoutesOptions> = async (app, { db,
   // Form bodies only here (the plugin's own scope): the API elsewhere takes JSON only.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
     done(null, new URLSearchParams(body as string));
+  });
+  app.addContentTypeParser(SOAP_MEDIA_TYPES, { parseAs: 'string' }, (_request, body, done) => {
+    done(null, { soap: body as string });
   });
 
   const answer = async (request: FastifyRequest, reply: FastifyReply, parameters: URLSearchParams) => {
@@ -69,8 +74,14 @@ export const sruRoutes: FastifyPluginAsync<SruRoutesOptions> = async (app, { db,
 
   app.get('/sru', { schema: { hide: true } }, (request, reply) =>
     answer(request, reply, new URL(request.raw.url ?? '/', 'http://localhost').searchParams));
-  app.post('/sru', { schema: { hide: true } }, (request, reply) =>
-    answer(request, reply, request.body instanceof URLSearchParams ? request.body : new URLSearchParams()));
+  app.post('/sru', { schema: { hide: true } }, async (request, reply) => {
+    if (request.body instanceof URLSearchParams) return answer(request, reply, request.body);
+    const soap = (request.body as { soap?: string } | undefined)?.soap;
+    if (soap === undefined) return answer(request, reply, new URLSearchParams());
+    // A body that is no SRW request: SRU's diagnostic for an unsupported operation, still inside an envelope.
+    const parameters = readSoapRequest(soap) ?? new URLSearchParams({ operation: 'unknown' });
+    return soapEnvelope(await answer(request, reply, parameters));
+  });
 };
 
 /** The host and port the client addressed (for explain's serverInfo). */

@@ -78,6 +78,13 @@ describe('yaz-client as a real SRU client', () => {
     }
   });
 
+  it('searches /sru as yaz-client does when told nothing of the method: SOAP (SRW)', async () => {
+    const output = await yazClient([`open ${baseUrl}`, 'querytype cql', 'format xml', 'schema marcxml', 'find title="капитанская дочка"', 'show 1']);
+    expect(output).toContain('Received SRW SearchRetrieve Response');
+    expect(hitsOf(output)).toEqual([1, 1]);
+    expect(printedRecords(output)).toEqual([CAPTAINS_DAUGHTER]);
+  });
+
   it('shows the server’s diagnostic for an unsupported index', async () => {
     const output = await yazClient([`open ${baseUrl}`, 'sru get 1.2', 'querytype cql', 'find dc.publisher=эксмо']);
     expect(output).toMatch(/info:srw\/diagnostic\/1\/16/);
