@@ -1,4 +1,4 @@
-import type { MarcRecord } from '../src/modules/catalogue/index.js';
+import type { DataField, MarcRecord } from '../src/modules/catalogue/index.js';
 
 export interface BookOptions {
   id: string; title: string; subtitle?: string; author?: [surname: string, forenames: string]; responsibility?: string;
@@ -31,3 +31,23 @@ export function rusmarcBook(options: BookOptions): MarcRecord {
     ],
   };
 }
+
+/**
+ * A MARC21 book record as the national catalogues send it: 008 (2019, `language`), 245 $a `title`, the age label in
+ * 521 when given, and `fields` — all in tag order. For tests of records the form does not make (a role in words, a
+ * language outside the lists, a field longer than ISO 2709 holds).
+ */
+export function marc21Book(options: { title: string; language?: string; age?: string; fields?: DataField[] }): MarcRecord {
+  const df = (tag: string, value: string, ind1 = ' ', ind2 = ' '): DataField => ({ tag, ind1, ind2, subfields: [['a', value]] });
+  const data = [df('245', options.title, '1', '0'), ...(options.age ? [df('521', options.age)] : []), ...(options.fields ?? [])];
+  return {
+    leader: '00000nam a2200000 i 4500',
+    fields: [{ tag: '008', value: `190101s2019    ru            000 1 ${options.language ?? 'rus'} d` }, ...data.sort((a, b) => a.tag.localeCompare(b.tag))],
+  };
+}
+
+/** A person whose role is given in words, as MARC21 records from the national catalogues have it. */
+export const TRANSLATOR_IN_WORDS: DataField = { tag: '700', ind1: '1', ind2: ' ', subfields: [['a', 'Оранский, Игорь'], ['e', 'переводчик с английского']] };
+
+/** A general note of ~10,900 bytes: an ISO 2709 field holds at most 9,999. */
+export const NOTE_LONGER_THAN_ISO_2709_HOLDS: DataField = { tag: '500', ind1: ' ', ind2: ' ', subfields: [['a', 'Очень длинное примечание. '.repeat(420)]] };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logIn, openBrowserSession, SCREENSHOTS, type BrowserSession } from './browser.js';
+import { marc21Book, NOTE_LONGER_THAN_ISO_2709_HOLDS, TRANSLATOR_IN_WORDS } from '../bib-records.js';
 
 let session: BrowserSession;
 
@@ -175,15 +176,8 @@ describe('cataloguing in Chromium', () => {
   it('shows a role the list does not name as the record has it, and says so when the form\'s choices cannot be loaded', async () => {
     const { page, baseUrl } = session;
     // An expert's MARC21 record with a role in words, as the national catalogues send them.
-    const created = await page.request.post(`${baseUrl}/api/catalogue/records`, { data: { confirmDuplicate: true, schema: 'marc21', record: {
-      leader: '00000nam a2200000 i 4500',
-      fields: [
-        { tag: '008', value: '190101s2019    ru            000 1 rus d' },
-        { tag: '245', ind1: '1', ind2: '0', subfields: [['a', 'Гарри Поттер и узник Азкабана']] },
-        { tag: '521', ind1: ' ', ind2: ' ', subfields: [['a', '12+']] },
-        { tag: '700', ind1: '1', ind2: ' ', subfields: [['a', 'Оранский, Игорь'], ['e', 'переводчик с английского']] },
-      ],
-    } } });
+    const record = marc21Book({ title: 'Гарри Поттер и узник Азкабана', age: '12+', fields: [TRANSLATOR_IN_WORDS] });
+    const created = await page.request.post(`${baseUrl}/api/catalogue/records`, { data: { confirmDuplicate: true, schema: 'marc21', record } });
     expect(created.status(), await created.text()).toBe(201);
     const { id } = await created.json();
 
@@ -210,15 +204,8 @@ describe('cataloguing in Chromium', () => {
 
   it('names before an ISO 2709 download the records ISO 2709 cannot hold, and offers the rest or all in MARCXML', async () => {
     const { page, baseUrl } = session;
-    const created = await page.request.post(`${baseUrl}/api/catalogue/records`, { data: { confirmDuplicate: true, schema: 'marc21', record: {
-      leader: '00000nam a2200000 i 4500',
-      fields: [
-        { tag: '008', value: '190101s2019    ru            000 1 rus d' },
-        { tag: '245', ind1: '1', ind2: '0', subfields: [['a', 'Летопись длинной заметки']] },
-        { tag: '500', ind1: ' ', ind2: ' ', subfields: [['a', 'Очень длинное примечание. '.repeat(420)]] },
-        { tag: '521', ind1: ' ', ind2: ' ', subfields: [['a', '16+']] },
-      ],
-    } } });
+    const record = marc21Book({ title: 'Летопись длинной заметки', age: '16+', fields: [NOTE_LONGER_THAN_ISO_2709_HOLDS] });
+    const created = await page.request.post(`${baseUrl}/api/catalogue/records`, { data: { confirmDuplicate: true, schema: 'marc21', record } });
     expect(created.status(), await created.text()).toBe(201);
 
     await page.goto(`${baseUrl}/app/catalogue?q=${encodeURIComponent('летопись длинной заметки')}`);

@@ -4,6 +4,7 @@ import { branchInput } from '../../../../test/factories.js';
 import type { MarcRecord } from '../marc/record.js';
 import { saveBibRecords } from '../save-bib-records.js';
 import { emptyBibForm, type BibForm } from './bib-form.js';
+import { marc21Book, TRANSLATOR_IN_WORDS } from '../../../../test/bib-records.js';
 
 let t: TestApp;
 let admin: Client;
@@ -75,15 +76,7 @@ describe('POST /api/catalogue/records', () => {
     expect(view.record.fields.map((field: { tag: string }) => field.tag)).toEqual(['001', '005', '200', '333', '999']);
 
     // An expert's whole record may use a language code or a role in words that the form's lists do not hold.
-    const foreign: MarcRecord = {
-      leader: '00000nam a2200000 i 4500',
-      fields: [
-        { tag: '008', value: '190101s2019    ru            000 1 xho d' },
-        { tag: '245', ind1: '1', ind2: '0', subfields: [['a', 'Долгая дорога']] },
-        { tag: '521', ind1: ' ', ind2: ' ', subfields: [['a', '16+']] },
-        { tag: '700', ind1: '1', ind2: ' ', subfields: [['a', 'Оранский, Игорь'], ['e', 'переводчик с английского']] },
-      ],
-    };
+    const foreign = marc21Book({ title: 'Долгая дорога', language: 'xho', age: '16+', fields: [TRANSLATOR_IN_WORDS] });
     const pasted = await create(methodologist, { record: foreign, schema: 'marc21' });
     expect(pasted.statusCode, pasted.body).toBe(201);
     expect(pasted.json()).toMatchObject({ languages: ['xho'], persons: [expect.objectContaining({ name: 'Оранский, Игорь' })] });
@@ -244,16 +237,10 @@ describe('GET and PATCH /api/catalogue/records/:id', () => {
   it('loads the form of an imported record whatever its lengths (a role in words, a long title)', async () => {
     // A MARC21 record as the national catalogues send it: a role in words, a title longer than the form lets one type.
     const long = 'Очень длинное заглавие '.repeat(60).trim();
-    const record: MarcRecord = {
-      leader: '00000nam a2200000 i 4500',
-      fields: [
-        { tag: '008', value: '190101s2019    ru            000 1 rus d' },
-        { tag: '100', ind1: '1', ind2: ' ', subfields: [['a', 'Роулинг, Джоан'], ['e', 'автор.']] },
-        { tag: '245', ind1: '1', ind2: '0', subfields: [['a', long]] },
-        { tag: '521', ind1: ' ', ind2: ' ', subfields: [['a', '12+']] },
-        { tag: '700', ind1: '1', ind2: ' ', subfields: [['a', 'Оранский, Игорь'], ['e', 'переводчик с английского']] },
-      ],
-    };
+    const record = marc21Book({
+      title: long, age: '12+',
+      fields: [{ tag: '100', ind1: '1', ind2: ' ', subfields: [['a', 'Роулинг, Джоан'], ['e', 'автор.']] }, TRANSLATOR_IN_WORDS],
+    });
     await t.database.db.transaction().execute((trx) => saveBibRecords({ trx, actor: t.system, onMatch: 'skip', records: [{ record, schema: 'marc21' }] }));
     const { id } = await t.database.db.selectFrom('bib_records').select('id').where('title', '=', long).executeTakeFirstOrThrow();
     const loaded = await librarian.get(`/api/catalogue/records/${id}/form`);
@@ -263,16 +250,10 @@ describe('GET and PATCH /api/catalogue/records/:id', () => {
   });
 
   it('saves an edit of an imported record whose language and roles our lists do not know, but checks a newly chosen one', async () => {
-    const record: MarcRecord = {
-      leader: '00000nam a2200000 i 4500',
-      fields: [
-        { tag: '008', value: '190101s2019    ru            000 1 xho d' },
-        { tag: '041', ind1: '0', ind2: ' ', subfields: [['a', 'xho']] },
-        { tag: '100', ind1: '1', ind2: ' ', subfields: [['a', 'Мандела, Нельсон'], ['4', 'win']] },
-        { tag: '245', ind1: '1', ind2: '0', subfields: [['a', 'Долгий путь к свободе']] },
-        { tag: '521', ind1: ' ', ind2: ' ', subfields: [['a', '16+']] },
-      ],
-    };
+    const record = marc21Book({
+      title: 'Долгий путь к свободе', language: 'xho', age: '16+',
+      fields: [{ tag: '041', ind1: '0', ind2: ' ', subfields: [['a', 'xho']] }, { tag: '100', ind1: '1', ind2: ' ', subfields: [['a', 'Мандела, Нельсон'], ['4', 'win']] }],
+    });
     await t.database.db.transaction().execute((trx) => saveBibRecords({ trx, actor: t.system, onMatch: 'skip', records: [{ record, schema: 'marc21' }] }));
     const { id } = await t.database.db.selectFrom('bib_records').select('id').where('title', '=', 'Долгий путь к свободе').executeTakeFirstOrThrow();
     const loaded = (await librarian.get(`/api/catalogue/records/${id}/form`)).json();

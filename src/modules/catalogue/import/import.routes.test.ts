@@ -6,6 +6,7 @@ import { clientOf, startTestApp, type Client, type TestApp } from '../../../../t
 import { createUser } from '../../auth/index.js';
 import { countBibRecords, readIso2709Buffer, readMarcXmlString, saveBibRecords, type MarcRecord } from '../index.js';
 import type { MarcReadResult } from '../marc/record.js';
+import { marc21Book, NOTE_LONGER_THAN_ISO_2709_HOLDS } from '../../../../test/bib-records.js';
 
 const MARC = fileURLToPath(new URL('../../../../../shared/data/marc/', import.meta.url));
 const file = (name: string) => readFileSync(`${MARC}${name}`);
@@ -164,14 +165,7 @@ describe('GET /api/catalogue/export', () => {
 
   it('says before an ISO 2709 export which chosen records ISO 2709 cannot hold, with their titles', async () => {
     // A record with a note longer than an ISO 2709 field may be (9,999 bytes): MARCXML holds it, ISO 2709 cannot.
-    const long: MarcRecord = {
-      leader: '00000nam a2200000 i 4500',
-      fields: [
-        { tag: '008', value: '190101s2019    ru            000 1 rus d' },
-        { tag: '245', ind1: '1', ind2: '0', subfields: [['a', 'Летопись длинной заметки']] },
-        { tag: '500', ind1: ' ', ind2: ' ', subfields: [['a', 'Очень длинное примечание. '.repeat(420)]] },
-      ],
-    };
+    const long = marc21Book({ title: 'Летопись длинной заметки', fields: [NOTE_LONGER_THAN_ISO_2709_HOLDS] });
     await t.database.db.transaction().execute((trx) => saveBibRecords({ trx, actor: t.system, onMatch: 'skip', records: [{ record: long, schema: 'marc21' }] }));
     const { id } = await t.database.db.selectFrom('bib_records').select('id').where('title', '=', 'Летопись длинной заметки').executeTakeFirstOrThrow();
     const total = await countBibRecords(t.database.db, t.networkId);
