@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CliError } from './errors.js';
 import { writeFileWhole } from './write-file-whole.js';
@@ -38,6 +38,23 @@ describe('a file written whole or not at all', () => {
     const fresh = join(dir, 'new.mrc');
     await expect(writeFileWhole(fresh, { force: false }, (out) => pipeline(Readable.from(cutOff()), out))).rejects.toThrow();
     expect(readdirSync(dir)).toEqual(['catalogue.mrc']);
+  });
+
+  it('removes the partial file even when the writing fails before the file is open', async () => {
+    const path = join(dir, 'catalogue.mrc');
+    let stream: Writable | undefined;
+    async function* failAtOnce() {
+      yield* [];
+      throw new Error('нет соединения с базой');
+    }
+    const write = (out: Writable) => {
+      stream = out;
+      return pipeline(Readable.from(failAtOnce()), out);
+    };
+    await expect(writeFileWhole(path, { force: true }, write)).rejects.toThrow('нет соединения с базой');
+    // Closed before the failure is reported: a file opened after the removal would be left behind.
+    expect(stream!.closed).toBe(true);
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('does not replace, without force, a file that appeared meanwhile, and says where the work was left', async () => {

@@ -12,8 +12,9 @@ import { CliError } from './errors.js';
 export async function writeFileWhole<T>(path: string, options: { force: boolean }, write: (out: Writable) => Promise<T>): Promise<T> {
   const partial = `${path}.${process.pid}.partial`;
   let keepPartial = false;
+  const out = createWriteStream(partial);
   try {
-    const result = await write(createWriteStream(partial));
+    const result = await write(out);
     if (!options.force && existsSync(path)) {
       keepPartial = true;
       throw new CliError(`Файл ${path} появился, пока шла запись: она оставлена в ${partial}`);
@@ -21,6 +22,9 @@ export async function writeFileWhole<T>(path: string, options: { force: boolean 
     renameSync(partial, path);
     return result;
   } finally {
+    // A failed write destroys the stream before its file is even opened, perhaps; removed earlier, the file would
+    // appear after the removal.
+    if (!out.closed) await new Promise<void>((closed) => out.once('close', () => closed()));
     if (!keepPartial) rmSync(partial, { force: true });
   }
 }
