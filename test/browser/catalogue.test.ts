@@ -64,6 +64,8 @@ describe('cataloguing in Chromium', () => {
     expect(marc).toMatch(/010\s+##\s+\$a978-5-08-005955-1/);
     expect(marc).toMatch(/010\s+##\s+\$z978-5-08-005955-2/);
     expect(marc).toMatch(/011\s+##\s+\$a0131-6141/);
+    // A valid ISBN as the book prints it (the record keeps what was typed, the projection digits only).
+    expect(card).toMatch(/^ISBN\s+978-5-08-005955-1$/m);
     expect(card).toMatch(/Неверные ISBN \(как в книге\)\s+9785080059552/);
     expect(marc).toMatch(/333\s+##\s+\$a12\+/);
     expect(card).toContain('Село Тевриз / И. П. Тестовый');

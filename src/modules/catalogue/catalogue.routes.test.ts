@@ -36,7 +36,7 @@ describe('GET /api/catalogue/records/:id', () => {
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({
       id, schema: 'rusmarc', controlNumber: 'RU-route-1', title: 'Капитанская дочка', subtitle: 'повесть',
-      responsibility: 'А. С. Пушкин', publisher: 'Детская литература', year: 2019, isbns: ['9785901202500'], ageRating: '12+',
+      responsibility: 'А. С. Пушкин', publisher: 'Детская литература', year: 2019, isbns: ['978-5-901202-50-0'], ageRating: '12+',
       persons: [{ name: 'Пушкин, Александр Сергеевич', kind: 'person', roles: ['aut'], primary: true }],
       record,
     });

@@ -77,7 +77,7 @@ export { presentBibRecord } from './present.js';
  * `describeBibRecord(projection or hit)`: the bibliographic description per ГОСТ Р 7.0.100-2018, one line
  * («Пушкин, А. С. Капитанская дочка : роман / … – Москва : Эксмо, 2019. – 320 с. – …»). `headingName`: «Пушкин, А. С.».
  */
-export { describeBibRecord, headingName, hyphenatedIsbn, RELATOR_LABELS } from './description/bibliographic-description.js';
+export { describeBibRecord, headingName, RELATOR_LABELS } from './description/bibliographic-description.js';
 
 /**
  * Import (Contract 4). `importMarc({ db, actor, source, options })`: a MARC file streamed into the

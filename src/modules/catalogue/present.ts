@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { BibRecordsTable } from '../../db/schema.js';
 import type { BibRecordView } from './catalogue.schemas.js';
-import { describeBibRecord } from './description/bibliographic-description.js';
+import { describeBibRecord, hyphenatedIsbn } from './description/bibliographic-description.js';
 import type { MarcRecord } from './marc/record.js';
 import type { ProjectedPerson } from './projection/project.js';
 
@@ -27,7 +27,8 @@ const presentBibRecordFields = (row: Selectable<BibRecordsTable>): Omit<BibRecor
   extent: row.extent,
   series: row.series,
   contents: row.contents,
-  isbns: row.isbns,
+  // As the book prints them (the column keeps the digits, for matching).
+  isbns: row.isbns.map(hyphenatedIsbn),
   invalidIsbns: row.invalid_isbns,
   issns: row.issns,
   languages: row.languages,

@@ -230,7 +230,7 @@ describe('searching the catalogue', () => {
     const [hit] = (await search({ q: 'isbn:5-93093-342-1', withRecords: true })).hits;
     expect(hit).toMatchObject({
       id: ids.get('дочка'), schema: 'rusmarc', title: 'Капитанская дочка', subtitle: 'роман', authors: ['Пушкин, Александр Сергеевич'],
-      publisher: 'Детская литература', year: 1990, isbns: ['9785930933420'], documentType: 'book', languages: ['rus'],
+      publisher: 'Детская литература', year: 1990, isbns: ['978-5-93093-342-0'], documentType: 'book', languages: ['rus'],
       bbk: ['84(2Рос=Рус)1'], ageRating: '12+',
     });
     expect(hit!.record!.fields.find((field) => field.tag === '001')).toEqual({ tag: '001', value: 'search-0' });

@@ -8,6 +8,7 @@ import type { MarcRecord } from '../marc/record.js';
 import type { MarcSchema } from '../marc/schema.js';
 import type { AgeRating, ProjectedPerson } from '../projection/project.js';
 import { bbkDivisionLabel, BBK_DIVISIONS } from './bbk-divisions.js';
+import { hyphenatedIsbn } from '../description/bibliographic-description.js';
 import { foldKey, primaryAuthors, titleKey, wordsOf } from './keys.js';
 import { AGE_RATINGS, ageRatingLabel, decadeLabel, documentTypeLabel, languageLabel } from './labels.js';
 import type { CatalogueIndex } from './in-memory/catalogue-index.js';
@@ -184,7 +185,7 @@ function presentHit(row: HitRow): CatalogueHit {
     title: row.title, subtitle: row.subtitle, responsibility: row.responsibility,
     authors: primaryAuthors(persons).map((person) => person.name),
     edition: row.edition, place: row.place, publisher: row.publisher, year: row.year, extent: row.extent, series: row.series,
-    isbns: row.isbns, documentType: row.document_type, languages: row.languages, bbk: row.bbk, authorMark: row.author_mark,
+    isbns: row.isbns.map(hyphenatedIsbn), documentType: row.document_type, languages: row.languages, bbk: row.bbk, authorMark: row.author_mark,
     ageRating: row.age_rating as AgeRating | null, annotation: row.annotation,
   };
   if (row.record !== undefined) hit.record = row.record as MarcRecord;

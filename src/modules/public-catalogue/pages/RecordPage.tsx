@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { describeBibRecord, hyphenatedIsbn, RELATOR_LABELS, type BibRecordView } from '../../catalogue/index.js';
+import { describeBibRecord, RELATOR_LABELS, type BibRecordView } from '../../catalogue/index.js';
 import { FIELD_LABELS, M } from '../messages.js';
 import { boxSearchUrl } from '../search-params.js';
 import { AgeBadge, Layout, type PageContext } from './Layout.js';
@@ -45,7 +45,7 @@ export function RecordPage({ context, record, labels, backToSearch }: {
     [FIELD_LABELS.contents, record.contents.length > 0 && (
       <ul className="plain">{record.contents.map((work) => <li key={work}>{work}</li>)}</ul>
     )],
-    [FIELD_LABELS.isbns, record.isbns.map(hyphenatedIsbn).join(', ')],
+    [FIELD_LABELS.isbns, record.isbns.join(', ')],
     [FIELD_LABELS.invalidIsbns, record.invalidIsbns.join(', ')],
     [FIELD_LABELS.issns, record.issns.join(', ')],
     [FIELD_LABELS.languages, record.languages.map(labels.language).join(', ')],
