@@ -1,8 +1,14 @@
+import { createReadStream, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.js';
-import { readMarcXmlString } from '../marc/marcxml-reader.js';
-import type { MarcRecord } from '../marc/record.js';
+import { corpusFiles } from '../marc/corpus.testkit.js';
+import { seededRandom } from '../../../shared/random.js';
+import { mutate, seedRecords } from '../marc/fuzz.testkit.js';
+import { readIso2709Buffer } from '../marc/iso2709-reader.js';
+import { MarcWriteError, writeIso2709Record } from '../marc/iso2709-writer.js';
+import { readMarcXml, readMarcXmlString } from '../marc/marcxml-reader.js';
+import type { MarcReadResult, MarcRecord } from '../marc/record.js';
 import type { CatalogueSearchRequest } from '../search/search-catalogue.js';
 import { exportMarc } from './export-marc.js';
 
@@ -28,5 +34,37 @@ describe('the export of a search', () => {
       .map((field) => Number((field as { value: string }).value.slice(1)));
     expect(numbers).toHaveLength(FOUND - 1);
     expect(numbers.at(-1)).toBe(FOUND);
+  });
+});
+
+describe('what the ISO 2709 check relies on', () => {
+  it('a record written as ISO 2709 takes no more bytes than its JSON, on the whole corpus and on mutated records', async () => {
+    // findRecordsIso2709MayRefuse names only records whose JSON is over 9,999 bytes (or with an odd tag): a record
+    // whose ISO 2709 form were longer than its JSON could have a field over the limit and not be named.
+    const records: MarcRecord[] = [];
+    const keep = (result: MarcReadResult) => { if (result.kind === 'record') records.push(result.record); };
+    for (const file of corpusFiles()) {
+      if (file.format === 'iso2709') for (const result of readIso2709Buffer(readFileSync(file.path))) keep(result);
+      else for await (const result of readMarcXml(createReadStream(file.path))) keep(result);
+    }
+    const next = seededRandom(7);
+    const seeds = seedRecords();
+    for (let i = 0; i < 3000; i++) for (const result of readIso2709Buffer(mutate(seeds, next))) keep(result);
+    expect(records.length).toBeGreaterThan(10_000);
+
+    let written = 0;
+    for (const record of records) {
+      let iso: Buffer;
+      try {
+        iso = writeIso2709Record(record);
+      } catch (error) {
+        if (error instanceof MarcWriteError) continue;
+        throw error;
+      }
+      written++;
+      const json = Buffer.byteLength(JSON.stringify(record));
+      if (iso.length > json) expect.fail(`ISO 2709 ${iso.length} bytes, JSON ${json}: ${JSON.stringify(record).slice(0, 300)}`);
+    }
+    expect(written).toBeGreaterThan(10_000);
   });
 });

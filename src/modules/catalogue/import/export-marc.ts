@@ -1,25 +1,25 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.js';
-import { MarcWriteError, writeIso2709Record } from '../marc/iso2709-writer.js';
+import { MAX_FIELD_LENGTH, MarcWriteError, writeIso2709Record } from '../marc/iso2709-writer.js';
 import { MARCXML_COLLECTION_END, MARCXML_COLLECTION_START, writeMarcXmlRecord } from '../marc/marcxml-writer.js';
 import type { MarcRecord } from '../marc/record.js';
-import type { MarcSchema } from '../marc/schema.js';
 import { project } from '../projection/project.js';
 import { searchCatalogue, type CatalogueSearchRequest } from '../search/search-catalogue.js';
 import type { MarcFileFormat } from './import-marc.js';
-import { readBibRecordsPage } from './import.queries.js';
+import { findRecordsIso2709MayRefuse, readBibRecordsPage } from './import.queries.js';
 
 /** Rows read per query: memory stays flat whatever the catalogue's size. */
 export const EXPORT_PAGE_SIZE = 1000;
 /** searchCatalogue's largest page. */
 const SEARCH_PAGE_SIZE = 100;
 
-/** The records to export: these ids, every record of the network, what a search finds, or pages supplied by the caller. */
+/** The records to export: these ids, every record of the network, or what a search finds. */
 export type ExportSelection =
   | { kind: 'all' }
   | { kind: 'ids'; ids: number[] }
-  | { kind: 'search'; request: Omit<CatalogueSearchRequest, 'offset' | 'limit' | 'facets' | 'withRecords'> }
-  | { kind: 'pages'; pages: AsyncIterable<{ id: number; record: MarcRecord; schema: MarcSchema }[]> };
+  | { kind: 'search'; request: ExportSearch };
+
+type ExportSearch = Omit<CatalogueSearchRequest, 'offset' | 'limit' | 'facets' | 'withRecords'>;
 
 /** A record an ISO 2709 export leaves out: its id, title and why. */
 export interface ExportSkipped {
@@ -28,22 +28,26 @@ export interface ExportSkipped {
   reason: string;
 }
 
+/** What a search finds, page by page, in the list's order (with the stored records when asked). */
+async function* searchPages(db: Kysely<DB>, networkId: number, request: ExportSearch, withRecords: boolean) {
+  // Offset paging is stable here: every search order ends with the id.
+  const limit = SEARCH_PAGE_SIZE;
+  for (let offset = 0; ; offset += limit) {
+    const { hits, total } = await searchCatalogue(db, networkId, { ...request, offset, limit, withRecords });
+    if (hits.length > 0) yield hits;
+    // Not «a short page is the last»: a record deleted after the search counted it leaves a page short, and the
+    // pages after it still hold records.
+    if (offset + limit >= total) return;
+  }
+}
+
 /** The stored records page by page (ids: in id order, at most EXPORT_PAGE_SIZE per query). */
 async function* bibRecordPages(db: Kysely<DB>, networkId: number, selection: ExportSelection) {
-  if (selection.kind === 'pages') {
-    yield* selection.pages;
-    return;
-  }
   if (selection.kind === 'search') {
-    // Offset paging is stable here: every search order ends with the id.
-    const limit = SEARCH_PAGE_SIZE;
-    for (let offset = 0; ; offset += limit) {
-      const { hits, total } = await searchCatalogue(db, networkId, { ...selection.request, offset, limit, withRecords: true });
-      if (hits.length > 0) yield hits.map((hit) => ({ id: hit.id, record: hit.record!, schema: hit.schema }));
-      // Not «a short page is the last»: a record deleted after the search counted it leaves a page short, and the
-      // pages after it still hold records.
-      if (offset + limit >= total) return;
+    for await (const hits of searchPages(db, networkId, selection.request, true)) {
+      yield hits.map((hit) => ({ id: hit.id, record: hit.record!, schema: hit.schema }));
     }
+    return;
   }
   const wanted = selection.kind === 'ids' ? [...new Set(selection.ids)].sort((a, b) => a - b) : undefined;
   let afterId = 0;
@@ -99,14 +103,24 @@ export async function* exportMarc(options: {
 }
 
 /**
- * What an ISO 2709 export of the selection would hold and leave out — the export itself run with its bytes thrown
- * away, so the rules are the export's by construction. The staff app asks before the download, since a file that
- * is streaming can no longer say that records are missing from it.
+ * What an ISO 2709 export of the selection would hold and leave out. The staff app asks before the download, since a
+ * file that is streaming can no longer say that records are missing from it. The database names the few records the
+ * writer might refuse (`findRecordsIso2709MayRefuse`), and those go through the export itself with their bytes thrown
+ * away, so the rules are the export's by construction; the others it holds for certain.
  */
 export async function checkIso2709Export(options: { db: Kysely<DB>; networkId: number; selection: ExportSelection }): Promise<{ records: number; unfit: ExportSkipped[] }> {
+  const { db, networkId, selection } = options;
+  const ids = selection.kind === 'all' ? undefined : selection.kind === 'ids' ? selection.ids : await foundIds(db, networkId, selection.request);
+  const { records, mayRefuse } = await findRecordsIso2709MayRefuse(db, networkId, { ids, maxFieldLength: MAX_FIELD_LENGTH });
   const unfit: ExportSkipped[] = [];
-  let written = 0;
-  const chunks = exportMarc({ ...options, format: 'iso2709', onSkipped: (skipped) => unfit.push(skipped), onProgress: (count) => { written = count; } });
+  if (mayRefuse.length === 0) return { records, unfit };
+  const chunks = exportMarc({ db, networkId, selection: { kind: 'ids', ids: mayRefuse }, format: 'iso2709', onSkipped: (skipped) => unfit.push(skipped) });
   for await (const chunk of chunks) void chunk;
-  return { records: written + unfit.length, unfit };
+  return { records, unfit };
+}
+
+async function foundIds(db: Kysely<DB>, networkId: number, request: ExportSearch): Promise<number[]> {
+  const ids: number[] = [];
+  for await (const hits of searchPages(db, networkId, request, false)) ids.push(...hits.map((hit) => hit.id));
+  return ids;
 }

@@ -127,3 +127,23 @@ export async function readBibRecordsPage(db: Db, networkId: number, options: { a
   if (options.ids) query = query.where('id', 'in', options.ids.length > 0 ? options.ids : [0]);
   return query.orderBy('id').limit(options.limit).execute();
 }
+
+/**
+ * How many of the network's records there are (or of these ids), and those of them an ISO 2709 export might refuse: a
+ * record whose stored JSON is longer than `maxFieldLength` bytes, or with a tag that is not three printable ASCII
+ * characters other than `"` and `\` as its JSON spells it (a tag with those is taken too: escaped, it would not
+ * match). Every record the writer refuses is among them — its ISO 2709 bytes are fewer than its JSON's
+ * (export-marc.test.ts) — so only these need writing to find the refused ones: one pass of the database over the
+ * text instead of every record through Node: a whole catalogue of 52,782 records (PostgreSQL, session 9) in 1.4–2.4 s
+ * against 7.1–12.3 s.
+ */
+export async function findRecordsIso2709MayRefuse(db: Db, networkId: number, options: { ids?: number[]; maxFieldLength: number }) {
+  const chosen = options.ids ? sql`AND id = ANY(${options.ids}::bigint[])` : sql``;
+  const { rows } = await sql<{ records: string; may_refuse: number[] | null }>`SELECT count(*) AS records,
+      array_agg(id ORDER BY id) FILTER (WHERE octet_length(record::text) > ${options.maxFieldLength} OR record::text ~ ${TAG_NOT_PLAIN}) AS may_refuse
+    FROM bib_records WHERE network_id = ${networkId} ${chosen}`.execute(db);
+  return { records: Number(rows[0]!.records), mayRefuse: (rows[0]!.may_refuse ?? []).map(Number) };
+}
+
+/** A field's `"tag":"…"` whose value is not three characters of ' ', '!', '#'–'[', ']'–'~' followed by its closing quote. */
+const TAG_NOT_PLAIN = String.raw`"tag"\s*:\s*"(?![ !#-[\]-~]{3}")`;

@@ -182,4 +182,29 @@ describe('GET /api/catalogue/export', () => {
     expect((await director.get(`/api/catalogue/export/iso2709-check?ids=${others.join(',')}`)).json()).toEqual({ records: 2, unfit: [] });
     expect((await director.get('/api/catalogue/export/iso2709-check')).statusCode).toBe(403);
   });
+
+  it('finds every record the ISO 2709 export leaves out, whatever the reason, and no other', async () => {
+    // The check writes only the records the database names as possibly too long or with an odd tag.
+    const note = (text: string) => ({ tag: '500', ind1: ' ', ind2: ' ', subfields: [['a', text]] as [string, string][] });
+    const cases = {
+      'Хроника с неверной меткой': marc21Book({ title: 'Хроника с неверной меткой', fields: [{ tag: '50', ind1: ' ', ind2: ' ', subfields: [['a', 'метка из двух знаков']] }] }),
+      'Хроника с кавычкой в метке': marc21Book({ title: 'Хроника с кавычкой в метке', fields: [{ tag: '5"', ind1: ' ', ind2: ' ', subfields: [['a', 'две буквы, одна из них кавычка']] }] }),
+      'Хроника в двенадцати частях': marc21Book({ title: 'Хроника в двенадцати частях', fields: Array.from({ length: 12 }, () => note('ч'.repeat(4500))) }),
+      'Хроника длинная, но в меру': marc21Book({ title: 'Хроника длинная, но в меру', fields: Array.from({ length: 3 }, () => note('ч'.repeat(4500))) }),
+    };
+    await t.database.db.transaction().execute((trx) => saveBibRecords({
+      trx, actor: t.system, onMatch: 'skip', records: Object.values(cases).map((record) => ({ record, schema: 'marc21' as const })),
+    }));
+    const check = (await admin.get('/api/catalogue/export/iso2709-check')).json() as { records: number; unfit: { title: string; reason: string }[] };
+    const refused = Object.fromEntries(check.unfit.map((record) => [record.title, record.reason]));
+    expect(refused).toEqual({
+      'Летопись длинной заметки': expect.stringMatching(/500.*9.?999/),
+      'Хроника с неверной меткой': expect.stringContaining('"50"'),
+      'Хроника с кавычкой в метке': expect.stringContaining('5\\"'),
+      'Хроника в двенадцати частях': expect.stringMatching(/Запись длиннее 99.?999/),
+    });
+    const exported = records(readIso2709Buffer((await admin.get('/api/catalogue/export?format=iso2709')).rawPayload));
+    expect(exported).toHaveLength(check.records - check.unfit.length);
+    expect(exported.some((record) => JSON.stringify(record).includes('Хроника длинная, но в меру'))).toBe(true);
+  });
 });

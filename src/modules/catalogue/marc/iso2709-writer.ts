@@ -1,7 +1,8 @@
 import { isControlField, type MarcRecord } from './record.js';
 
 const MAX_RECORD_LENGTH = 99_999;
-const MAX_FIELD_LENGTH = 9_999;
+/** The longest field ISO 2709's four-digit field length can state, in bytes. */
+export const MAX_FIELD_LENGTH = 9_999;
 
 /** A record that ISO 2709 cannot hold (a field over 9,999 bytes, a record over 99,999, a bad tag). */
 export class MarcWriteError extends Error {
