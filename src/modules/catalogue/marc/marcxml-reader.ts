@@ -1,8 +1,10 @@
 import type { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
-import { FastMarcXmlReader } from './marcxml-fast.js';
+import { FastMarcXmlReader, type MarcXmlReadStats } from './marcxml-fast.js';
 import { errorReason } from './messages.js';
 import type { MarcEncoding, MarcReadResult } from './record.js';
+
+export type { MarcXmlReadStats } from './marcxml-fast.js';
 
 /**
  * Reads MARCXML (a <collection> or a single <record>, with or without a namespace prefix, attributes
@@ -16,9 +18,10 @@ import type { MarcEncoding, MarcReadResult } from './record.js';
  * (marcxml-fast.ts); whatever it does not handle — a record with a warning, a comment, CDATA, an
  * unknown entity, a carriage return, malformed XML, another root — is handed to the `saxes` reader,
  * primed so that its positions, line and column numbers are those of the original document. The
- * results are the same as the `saxes` reader's alone (`readMarcXmlStringWithSaxes`, tested).
+ * results are the same as the `saxes` reader's alone (`readMarcXmlStringWithSaxes`, tested). The generator's return
+ * value (which for-of ignores) says how many records the fast path read and how often saxes took over.
  */
-export async function* readMarcXml(source: Readable | AsyncIterable<Uint8Array | string>): AsyncGenerator<MarcReadResult> {
+export async function* readMarcXml(source: Readable | AsyncIterable<Uint8Array | string>): AsyncGenerator<MarcReadResult, MarcXmlReadStats> {
   // Made once the encoding is known; text chunks come decoded already (their records say 'utf-8', as if written so).
   let reader: FastMarcXmlReader | undefined;
   let decoder: Decoder | undefined;
@@ -44,14 +47,17 @@ export async function* readMarcXml(source: Readable | AsyncIterable<Uint8Array |
       // The declaration is in the first bytes, in ASCII whatever the encoding: wait until they are here.
       head = Buffer.concat([head, chunk]);
       if (head.length < DECLARATION_BYTES && !head.includes('?>')) continue;
-      if (!(yield* begin())) return;
+      if (!(yield* begin())) return noneRead();
     }
   }
-  if (!decoder && head.length > 0 && !(yield* begin())) return;
-  if (!reader) return;
+  if (!decoder && head.length > 0 && !(yield* begin())) return noneRead();
+  if (!reader) return noneRead();
   if (decoder) yield* reader.write(decoder.end());
-  yield* reader.close();
+  return yield* reader.close();
 }
+
+/** The return value of a read that read nothing (an unknown encoding, no text). */
+const noneRead = (): MarcXmlReadStats => ({ fastRecords: 0, saxesReaders: 0, saxesFaults: 0 });
 
 interface Decoder {
   /** What the records say they were decoded from. */
@@ -89,17 +95,17 @@ function decoderFor(head: Buffer): Decoder | undefined {
   };
 }
 
-/** Reads every record of an in-memory MARCXML document (same results as `readMarcXml`). */
-export function* readMarcXmlString(xml: string): Generator<MarcReadResult> {
+/** Reads every record of an in-memory MARCXML document (same results and return value as `readMarcXml`). */
+export function* readMarcXmlString(xml: string): Generator<MarcReadResult, MarcXmlReadStats> {
   const reader = new FastMarcXmlReader();
   yield* reader.write(xml);
-  yield* reader.close();
+  return yield* reader.close();
 }
 
 /** The `saxes` reader alone, resynchronising after malformed XML as readMarcXml does: the reference the fast path
  *  is tested against. */
-export function* readMarcXmlStringWithSaxes(xml: string): Generator<MarcReadResult> {
+export function* readMarcXmlStringWithSaxes(xml: string): Generator<MarcReadResult, MarcXmlReadStats> {
   const reader = new FastMarcXmlReader({ fastPath: false });
   yield* reader.write(xml);
-  yield* reader.close();
+  return yield* reader.close();
 }

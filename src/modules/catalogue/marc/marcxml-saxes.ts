@@ -43,6 +43,8 @@ export class MarcXmlReader {
   /** Number of the last record or error reported. */
   index: number;
   failed = false;
+  /** Faults saxes reported (its error events): one, as it is stopped at the first (see the error handler). */
+  faults = 0;
   /** Local name of the root element, once seen. */
   root: string | undefined;
   /**
@@ -104,6 +106,7 @@ export class MarcXmlReader {
     this.parser.on('text', onText);
     this.parser.on('cdata', onText);
     this.parser.on('error', (error) => {
+      this.faults++;
       this.fail(error.message);
       // Stop saxes here: left to go on, it parses the rest of the text it was given and builds an Error, with its
       // stack, for every later fault — a document broken early cost tens of milliseconds per resynchronisation.
