@@ -15,6 +15,7 @@ afterAll(() => session?.close());
 
 const TITLE = 'Краеведческие записки Новоюгинского края';
 const AUTHOR = 'Тестовый, Иван Петрович';
+const MUSEUM = 'Новоюгинский краеведческий музей';
 
 describe('cataloguing in Chromium', () => {
   it('creates a record with the form, warns of a duplicate, shows the card with its MARC, edits and deletes it', async () => {
@@ -28,6 +29,10 @@ describe('cataloguing in Chromium', () => {
     await page.getByLabel('Заглавие', { exact: true }).fill(TITLE);
     await page.getByLabel('Сведения, относящиеся к заглавию', { exact: true }).fill('очерки');
     await page.getByLabel('Фамилия, имя 1').fill(AUTHOR);
+    // An organisation beside the persons: with a person author it is offered as the editor (RUSMARC 712).
+    await page.getByRole('button', { name: 'Добавить организацию' }).click();
+    await page.getByLabel('Наименование организации 1').fill(MUSEUM);
+    expect(await page.getByLabel('Роль организации 1').inputValue()).toBe('edt');
     await page.getByLabel('Место издания').fill('Тевриз');
     await page.getByLabel('Издательство').fill('Районная типография');
     await page.getByLabel('Год издания').fill('2021');
@@ -59,7 +64,9 @@ describe('cataloguing in Chromium', () => {
     expect(card).toContain('Запись добавлена в каталог');
     expect(card).toContain(`${TITLE} : очерки / И. П. Тестовый`);
     expect(card).toContain('Тестовый, Иван Петрович (автор)');
+    expect(card).toContain(`${MUSEUM} (редактор)`);
     const marc = await page.getByRole('table', { name: 'Запись MARC' }).innerText();
+    expect(marc).toMatch(/712\s+02\s+\$aНовоюгинский краеведческий музей\s*\$4340/);
     expect(marc).toMatch(/200\s+1#\s+\$aКраеведческие записки Новоюгинского края\s*\$eочерки/);
     expect(marc).toMatch(/010\s+##\s+\$a978-5-08-005955-1/);
     expect(marc).toMatch(/010\s+##\s+\$z978-5-08-005955-2/);

@@ -6,7 +6,9 @@ import { readMarcXmlString } from '../marc/marcxml-reader.js';
 import type { DataField, MarcField, MarcRecord } from '../marc/record.js';
 import { detectSchema, type MarcSchema } from '../marc/schema.js';
 import { MAPPINGS, project } from '../projection/project.js';
-import { applyForm, formFromRecord, normaliseBibForm, normaliseContentsItem, recordFromForm, responsibilityFromPersons, type BibForm } from './bib-form.js';
+import {
+  applyForm, formFromRecord, normaliseBibForm, normaliseContentsItem, recordFromForm, responsibilityFromPersons, type BibForm, type BibFormOrganisation,
+} from './bib-form.js';
 
 const schemas: MarcSchema[] = ['rusmarc', 'marc21'];
 
@@ -22,6 +24,10 @@ const captainsDaughter: BibForm = {
     { name: 'Лотман, Ю. М.', role: 'ann' },
     { name: 'Смит, Джон', role: 'trl' },
     { name: 'Ильина, Ирина', role: 'com' },
+  ],
+  organisations: [
+    { name: 'Институт русской литературы (Пушкинский Дом)', role: 'edt', kind: 'organisation' },
+    { name: 'Пушкинская конференция', role: 'orm', kind: 'meeting' },
   ],
   responsibility: '',
   edition: '2-е изд., испр.',
@@ -69,6 +75,9 @@ describe('recordFromForm', () => {
         { name: 'Лотман, Ю. М.', roles: ['ann'], primary: false },
         { name: 'Смит, Джон', roles: ['trl'], primary: false },
         { name: 'Ильина, Ирина', roles: ['com'], primary: false },
+        // Organisations keep out of the statement of responsibility, which is built from persons only.
+        { name: 'Институт русской литературы (Пушкинский Дом)', roles: ['edt'], primary: false },
+        { name: 'Пушкинская конференция', roles: ['orm'], primary: false },
       ]);
     });
 
@@ -77,7 +86,7 @@ describe('recordFromForm', () => {
         const form = { ...captainsDaughter, documentType };
         expect(formFromRecord(recordFromForm(form, schema), schema).documentType).toBe(documentType);
       }
-      const empty: BibForm = { ...captainsDaughter, title: 'Без сведений', subtitle: '', parallelTitle: '', persons: [], edition: '', place: '', publisher: '',
+      const empty: BibForm = { ...captainsDaughter, title: 'Без сведений', subtitle: '', parallelTitle: '', persons: [], organisations: [], edition: '', place: '', publisher: '',
         year: null, extent: '', series: [], isbns: [], invalidIsbns: [], issns: [], language: '', bbk: '', authorMark: 'А12', udc: '', subjects: [], keywords: [], annotation: '', contents: [], ageRating: null };
       expect(formFromRecord(recordFromForm(empty, schema), schema)).toEqual(empty);
     });
@@ -96,6 +105,11 @@ describe('recordFromForm', () => {
     expect(field('700')).toEqual([[['a', 'Пушкин'], ['b', 'А. С.'], ['g', 'Александр Сергеевич'], ['4', '070']]]);
     expect(field('701')).toEqual([[['a', 'Гоголь'], ['b', 'Н. В.'], ['g', 'Николай Васильевич'], ['4', '070']]]);
     expect(field('702').map((s) => s.at(-1))).toEqual([['4', '440'], ['4', '020'], ['4', '730'], ['4', '220']]);
+    // A corporate body (first indicator 0) and a meeting (1), both of secondary responsibility, with UNIMARC codes.
+    expect(record.fields.filter((f) => f.tag.startsWith('71'))).toEqual([
+      { tag: '712', ind1: '0', ind2: '2', subfields: [['a', 'Институт русской литературы (Пушкинский Дом)'], ['4', '340']] },
+      { tag: '712', ind1: '1', ind2: '2', subfields: [['a', 'Пушкинская конференция'], ['4', '557']] },
+    ]);
     expect(field('686')).toEqual([[['a', '84(2Рос=Рус)1'], ['b', 'П91'], ['2', 'rubbk']], [['a', '83.3(2Рос=Рус)1'], ['2', 'rubbk']]]);
     expect(field('333')).toEqual([[['a', '12+']]]);
     // The misprinted ISBN as the cancelled/invalid one, $z.
@@ -120,6 +134,11 @@ describe('recordFromForm', () => {
     expect(fields('264')[0]).toEqual({ tag: '264', ind1: ' ', ind2: '1', subfields: [['a', 'Москва ;'], ['a', 'Санкт-Петербург :'], ['b', 'Детская литература,'], ['c', '2019']] });
     expect(fields('300')[0]!.subfields).toEqual([['a', '318, [2] с. :'], ['b', 'ил. ;'], ['c', '21 см']]);
     expect(fields('100')[0]!.subfields).toEqual([['a', 'Пушкин, Александр Сергеевич'], ['4', 'aut']]);
+    // The person author keeps the main entry: the organisation and the meeting are added entries.
+    expect(record.fields.filter((f) => /^(11|71)/.test(f.tag))).toEqual([
+      { tag: '710', ind1: '2', ind2: ' ', subfields: [['a', 'Институт русской литературы (Пушкинский Дом)'], ['4', 'edt']] },
+      { tag: '711', ind1: '2', ind2: ' ', subfields: [['a', 'Пушкинская конференция'], ['4', 'orm']] },
+    ]);
     expect(fields('490')[0]!.subfields).toEqual([['a', 'Школьная библиотека ;'], ['v', 'вып. 3']]);
     expect(fields('521')[0]!.subfields).toEqual([['a', '12+']]);
     expect(fields('020').map((field) => field.subfields)).toEqual([[['a', '978-5-901202-50-0']], [['a', '5-93093-342-1']], [['z', '5-93093-342-2']]]);
@@ -287,6 +306,95 @@ describe('persons edited on the form', () => {
   });
 });
 
+describe('organisations on the form', () => {
+  const tagged = (record: MarcRecord) => record.fields.filter((field): field is DataField => /^(1|7)[01]\d$/.test(field.tag) && 'subfields' in field);
+  const academy = { name: 'Российская академия наук', role: 'aut', kind: 'organisation' } as const;
+  const congress = { name: 'Всероссийский библиотечный конгресс', role: 'aut', kind: 'meeting' } as const;
+  const editors = { name: 'Редакция журнала «Библиотека»', role: 'edt', kind: 'organisation' } as const;
+  const base: BibForm = { ...captainsDaughter, persons: [], organisations: [], responsibility: '' };
+
+  it('make the first organisation author the main entry when no person is an author (MARC21 110/111, RUSMARC 710 ind1 0/1)', () => {
+    const form = { ...base, persons: [{ name: 'Иванов, Иван', role: 'edt' }], organisations: [academy, congress, editors] };
+    const marc21 = recordFromForm(form, 'marc21');
+    expect(tagged(marc21)).toEqual([
+      { tag: '110', ind1: '2', ind2: ' ', subfields: [['a', 'Российская академия наук'], ['4', 'aut']] },
+      { tag: '700', ind1: '1', ind2: ' ', subfields: [['a', 'Иванов, Иван'], ['4', 'edt']] },
+      { tag: '710', ind1: '2', ind2: ' ', subfields: [['a', 'Редакция журнала «Библиотека»'], ['4', 'edt']] },
+      { tag: '711', ind1: '2', ind2: ' ', subfields: [['a', 'Всероссийский библиотечный конгресс'], ['4', 'aut']] },
+    ]);
+    const rusmarc = recordFromForm(form, 'rusmarc');
+    expect(tagged(rusmarc).filter((field) => field.tag.startsWith('71'))).toEqual([
+      { tag: '710', ind1: '0', ind2: '2', subfields: [['a', 'Российская академия наук'], ['4', '070']] },
+      { tag: '711', ind1: '1', ind2: '2', subfields: [['a', 'Всероссийский библиотечный конгресс'], ['4', '070']] },
+      { tag: '712', ind1: '0', ind2: '2', subfields: [['a', 'Редакция журнала «Библиотека»'], ['4', '340']] },
+    ]);
+    for (const [schema, record] of [['marc21', marc21], ['rusmarc', rusmarc]] as const) {
+      expect(formFromRecord(record, schema).organisations).toEqual([academy, congress, editors]);
+      expect(project(record, schema).persons.filter((person) => person.primary && person.roles.includes('aut')).map((person) => person.name))
+        .toEqual(['Российская академия наук']);
+    }
+    // A meeting author first: it is the main entry (MARC21 111, RUSMARC 710 with first indicator 1).
+    expect(tagged(recordFromForm({ ...base, organisations: [congress] }, 'marc21')).map((field) => field.tag)).toEqual(['111']);
+    expect(tagged(recordFromForm({ ...base, organisations: [congress] }, 'rusmarc')).filter((field) => field.tag.startsWith('7'))).toMatchObject([{ tag: '710', ind1: '1' }]);
+  });
+
+  it('move an organisation author between main and added entry as a person author comes and goes, its other subfields kept', () => {
+    const main: DataField = { tag: '110', ind1: '2', ind2: ' ', subfields: [['a', 'Российская академия наук.'], ['b', 'Сибирское отделение.'], ['0', 'viaf/123'], ['4', 'aut']] };
+    const record: MarcRecord = { leader: '00000nam a2200000 i 4500', fields: [main, { tag: '245', ind1: '1', ind2: '0', subfields: [['a', 'Труды']] }] };
+    const form = formFromRecord(record, 'marc21');
+    expect(form.organisations).toEqual([{ name: 'Российская академия наук.. Сибирское отделение.', role: 'aut', kind: 'organisation' }]);
+    const withAuthor = applyForm(record, 'marc21', { ...form, persons: [{ name: 'Лаврентьев, Михаил', role: 'aut' }] });
+    expect(tagged(withAuthor)).toEqual([{ tag: '100', ind1: '1', ind2: ' ', subfields: [['a', 'Лаврентьев, Михаил'], ['4', 'aut']] }, { ...main, tag: '710' }]);
+    expect(formFromRecord(withAuthor, 'marc21').organisations).toEqual(form.organisations);
+    const without = applyForm(withAuthor, 'marc21', { ...formFromRecord(withAuthor, 'marc21'), persons: [] });
+    expect(tagged(without)).toEqual([main]);
+
+    // RUSMARC: 710 → 711 with its role written out, and back.
+    const rusmarcMain: DataField = { tag: '710', ind1: '0', ind2: '2', subfields: [['3', 'RU\\NLR\\auth\\5'], ['a', 'Томский государственный университет'], ['c', 'Томск']] };
+    const rusmarc: MarcRecord = { leader: '00000nam0 2200000 i 450 ', fields: [{ tag: '200', ind1: '1', ind2: ' ', subfields: [['a', 'Труды']] }, rusmarcMain] };
+    const rusmarcForm = formFromRecord(rusmarc, 'rusmarc');
+    expect(rusmarcForm.organisations).toEqual([{ name: 'Томский государственный университет', role: 'aut', kind: 'organisation' }]);
+    const coauthor = applyForm(rusmarc, 'rusmarc', { ...rusmarcForm, persons: [{ name: 'Петров, Пётр', role: 'aut' }] });
+    expect(tagged(coauthor).filter((field) => field.tag.startsWith('71'))).toEqual([{ ...rusmarcMain, tag: '711', subfields: [...rusmarcMain.subfields, ['4', '070']] }]);
+    expect(formFromRecord(coauthor, 'rusmarc').organisations).toEqual(rusmarcForm.organisations);
+  });
+
+  it('keep the fields of an organisation renamed, its role or kind changed: subordinate units editable through the name', () => {
+    const body: DataField = { tag: '710', ind1: '2', ind2: ' ', subfields: [['a', 'Российская академия наук'], ['b', 'Сибирское отделение'], ['0', 'viaf/123'], ['4', 'edt']] };
+    const record: MarcRecord = { leader: '00000nam a2200000 i 4500', fields: [{ tag: '245', ind1: '1', ind2: '0', subfields: [['a', 'Труды']] }, body] };
+    const form = formFromRecord(record, 'marc21');
+    expect(form.organisations).toEqual([{ name: 'Российская академия наук. Сибирское отделение', role: 'edt', kind: 'organisation' }]);
+    const renamed = (name: string, changes: Partial<BibFormOrganisation> = {}) =>
+      tagged(applyForm(record, 'marc21', { ...form, organisations: [{ ...form.organisations![0]!, name, ...changes }] }));
+    // Only the subordinate unit changed: only $b; only the body: only $a; neither kept: the whole name in $a, no $b.
+    expect(renamed('Российская академия наук. Уральское отделение')).toEqual([{ ...body, subfields: [body.subfields[0]!, ['b', 'Уральское отделение'], ...body.subfields.slice(2)] }]);
+    expect(renamed('Академия наук СССР. Сибирское отделение')).toEqual([{ ...body, subfields: [['a', 'Академия наук СССР'], ...body.subfields.slice(1)] }]);
+    expect(renamed('Сибирский федеральный университет')).toEqual([{ ...body, subfields: [['a', 'Сибирский федеральный университет'], ['0', 'viaf/123'], ['4', 'edt']] }]);
+    // A role changed rewrites only the role; a kind changed, MARC21's tag (710 → 711).
+    expect(renamed(form.organisations![0]!.name, { role: 'pbl' })).toEqual([{ ...body, subfields: [...body.subfields.slice(0, 3), ['4', 'pbl']] }]);
+    expect(renamed(form.organisations![0]!.name, { kind: 'meeting' })).toEqual([{ ...body, tag: '711' }]);
+
+    // RUSMARC: a kind changed turns the first indicator (0 corporate body, 1 meeting), nothing else.
+    const rusmarcBody: DataField = { tag: '712', ind1: '0', ind2: '2', subfields: [['a', 'Съезд библиотекарей'], ['d', '5'], ['f', '2023'], ['4', '557']] };
+    const rusmarc: MarcRecord = { leader: '00000nam0 2200000 i 450 ', fields: [{ tag: '200', ind1: '1', ind2: ' ', subfields: [['a', 'Материалы']] }, rusmarcBody] };
+    const rusmarcForm = formFromRecord(rusmarc, 'rusmarc');
+    expect(rusmarcForm.organisations).toEqual([{ name: 'Съезд библиотекарей', role: 'orm', kind: 'organisation' }]);
+    const meeting = applyForm(rusmarc, 'rusmarc', { ...rusmarcForm, organisations: [{ ...rusmarcForm.organisations![0]!, kind: 'meeting' }] });
+    expect(tagged(meeting)).toEqual([{ ...rusmarcBody, ind1: '1' }]);
+  });
+
+  it('are kept as the record has them when the caller sends none, and a field with no name is never removed', () => {
+    const nameless: DataField = { tag: '712', ind1: '0', ind2: '2', subfields: [['3', 'RU\\NLR\\auth\\9']] };
+    const body: DataField = { tag: '712', ind1: '0', ind2: '2', subfields: [['a', 'Редакция'], ['4', '340']] };
+    const record: MarcRecord = { leader: '00000nam0 2200000 i 450 ', fields: [{ tag: '200', ind1: '1', ind2: ' ', subfields: [['a', 'Журнал']] }, nameless, body] };
+    // A caller older than the field sends no organisations.
+    const older: BibForm = formFromRecord(record, 'rusmarc');
+    delete older.organisations;
+    expect(applyForm(record, 'rusmarc', { ...older, title: 'Журнал «Библиотека»' }).fields.slice(1)).toEqual([nameless, body]);
+    expect(applyForm(record, 'rusmarc', { ...older, organisations: [] }).fields.slice(1)).toEqual([nameless]);
+  });
+});
+
 describe('ISBNs printed wrong in the book ($z)', () => {
   it('are shown on the form and kept when the ISBNs change (MARC21 020 $z of a corpus record)', () => {
     const record = corpusRecord('marc4j_marc4j/pride-and-prejudice-fixed.mrc', 165);
@@ -441,8 +549,8 @@ function corpusRecords(): CorpusRecord[] {
  * rewritten by design, so what must stay there is checked by the tests that edit one slot (and by the unchanged form).
  */
 const OWNED: Record<MarcSchema, RegExp> = {
-  rusmarc: /^(010|011|100|101|200|205|210|214|215|225|330|333|464|510|60[012567]|610|675|686|70[012]|908)$/,
-  marc21: /^(008|020|022|041|080|084|100|245|246|250|26[04]|300|385|490|505|520|521|6(00|10|11|30|48|50|51|53)|700|830)$/,
+  rusmarc: /^(010|011|100|101|200|205|210|214|215|225|330|333|464|510|60[012567]|610|675|686|70[012]|71[012]|908)$/,
+  marc21: /^(008|020|022|041|080|084|1[01][01]|245|246|250|26[04]|300|385|490|505|520|521|6(00|10|11|30|48|50|51|53)|7[01][01]|830)$/,
 };
 const notOwned = (record: MarcRecord, schema: MarcSchema): MarcField[] => record.fields.filter((field) => !OWNED[schema].test(field.tag));
 /** A field read alone, as the form would show it. */
@@ -516,6 +624,63 @@ describe('applyForm on the corpus', () => {
     expect(failures.slice(0, 10)).toEqual([]);
   });
 
+  const isOrganisationField = (field: MarcField, schema: MarcSchema): field is DataField =>
+    'subfields' in field && MAPPINGS[schema].persons.some((source) => source.kind !== 'person' && source.tag === field.tag);
+  /** An organisation's field but for its tag and role subfields, which its place in the list decides (main or added entry). */
+  const organisationKey = (field: DataField) => JSON.stringify([field.ind1, field.ind2, field.subfields.filter(([code]) => code !== '4' && code !== 'e')]);
+
+  it('changes only the edited organisation: every other field stays, the other organisations\' fields and the edited one\'s other subfields too', () => {
+    const failures: string[] = [];
+    let edited = 0;
+    for (const { file, record, schema } of records) {
+      const form = normaliseBibForm(formFromRecord(record, schema));
+      const [first, ...rest] = form.organisations ?? [];
+      if (first === undefined) continue;
+      edited++;
+      const organisations = [{ ...first, name: `${first.name} (изм.)` }, ...rest];
+      const after = applyForm(record, schema, { ...form, organisations });
+      const label = `${file} ${project(record, schema).title}`;
+      if (JSON.stringify(normaliseBibForm(formFromRecord(after, schema)).organisations) !== JSON.stringify(organisations)) failures.push(`${label}: reads back otherwise`);
+      if (JSON.stringify(after.fields.filter((field) => !isOrganisationField(field, schema))) !== JSON.stringify(record.fields.filter((field) => !isOrganisationField(field, schema)))) {
+        failures.push(`${label}: another field changed`);
+      }
+      const before = record.fields.filter((field) => isOrganisationField(field, schema));
+      const own = before.find((field) => JSON.stringify(formOfField(record, field, schema).organisations?.[0]) === JSON.stringify(first))!;
+      const left = after.fields.filter((field) => isOrganisationField(field, schema));
+      // The edited organisation's field (matched last) keeps every subfield but its name ($a) and units ($b).
+      const units = MAPPINGS[schema].organisationSubunits;
+      const unnamed = (field: DataField) => organisationKey({ ...field, subfields: field.subfields.filter(([code]) => code !== 'a' && !units.includes(code)) });
+      for (const field of [...before.filter((other) => other !== own), own]) {
+        const at = left.findIndex((candidate) => (field === own ? unnamed(candidate) === unnamed(field) : organisationKey(candidate) === organisationKey(field)));
+        if (at < 0) {
+          failures.push(`${label}: lost ${JSON.stringify(field)}`);
+          break;
+        }
+        left.splice(at, 1);
+      }
+    }
+    expect(edited).toBeGreaterThan(300);
+    expect(failures.slice(0, 10)).toEqual([]);
+  });
+
+  it('keeps every organisation field as it is when the other slots are edited (persons too, while an author stays an author)', () => {
+    const failures: string[] = [];
+    let edited = 0;
+    for (const { file, record, schema } of records) {
+      const form = formFromRecord(record, schema);
+      if ((form.organisations ?? []).length === 0) continue;
+      edited++;
+      const after = applyForm(record, schema, {
+        ...form, title: `${form.title} (изм.)`, persons: [...form.persons, { name: 'Редакторова, А. Б.', role: 'edt' }], year: 2001,
+        subjects: form.subjects.slice(1), annotation: 'Новая аннотация.', publisher: 'Наука', contents: [],
+      });
+      const organisationFields = (fields: MarcField[]) => JSON.stringify(fields.filter((field) => isOrganisationField(field, schema)));
+      if (organisationFields(after.fields) !== organisationFields(record.fields)) failures.push(`${file} ${project(record, schema).title}`);
+    }
+    expect(edited).toBeGreaterThan(300);
+    expect(failures.slice(0, 10)).toEqual([]);
+  });
+
   it('writes every field of an edited form so the record reads back as the form, keeping every field the form does not own', () => {
     const failures: string[] = [];
     records.forEach(({ file, record, schema }, index) => {
@@ -528,6 +693,8 @@ describe('applyForm on the corpus', () => {
         subtitle: index % 3 === 0 ? '' : 'новые сведения',
         parallelTitle: index % 5 === 0 ? 'Parallel' : before.parallelTitle,
         persons: [{ name: 'Новиков, Иван Петрович', role: 'aut' }, ...before.persons.slice(1), { name: 'Редакторова, А. Б.', role: 'edt' }],
+        organisations: index % 3 === 0 ? [] : [...(before.organisations ?? []).slice(1),
+          { name: 'Редакция журнала «Новый мир»', role: 'edt', kind: index % 2 === 0 ? 'meeting' : 'organisation' }],
         responsibility: index % 2 === 0 ? '' : 'И. П. Новиков',
         edition: index % 4 === 0 ? '' : '3-е изд.',
         place: 'Москва', publisher: index % 3 === 0 ? before.publisher : 'Наука', year: index % 6 === 0 ? null : 2001,
@@ -548,8 +715,12 @@ describe('applyForm on the corpus', () => {
       });
       const after = applyForm(record, schema, edited);
       const read = normaliseBibForm(formFromRecord(after, schema));
-      // Subjects come back in tag order (600…607 / 600…651): a new 606/650 sorts before a kept 607/651.
-      const comparable = (form: BibForm) => ({ ...form, subjects: [...form.subjects].sort(), series: [...form.series].sort() });
+      // Subjects come back in tag order (600…607 / 600…651): a new 606/650 sorts before a kept 607/651. So do MARC21's
+      // added organisations: corporate bodies (710) before meetings (711).
+      const comparable = (form: BibForm) => ({
+        ...form, subjects: [...form.subjects].sort(), series: [...form.series].sort(),
+        organisations: [...form.organisations ?? []].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+      });
       if (JSON.stringify(comparable(read)) !== JSON.stringify(comparable(edited))) {
         failures.push(`${file} #${index}: ${JSON.stringify(diff(read, edited))}`);
       }

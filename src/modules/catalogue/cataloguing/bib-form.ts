@@ -13,11 +13,12 @@
  * Invariants (tested on the corpus): `formFromRecord(recordFromForm(f, s), s)` equals `f` and
  * `formFromRecord(applyForm(r, s, f), s)` equals `f` for a normalised form (see `normaliseBibForm`:
  * trimmed text, authors first, no duplicate list entries). Lists come back in the record's order:
- * subjects are ordered by tag (600…607) as the projection reads them.
+ * subjects are ordered by tag (600…607) as the projection reads them, and so are organisations (MARC21 lists the
+ * added corporate bodies, 710, before the meetings, 711).
  */
 import type { DataField, MarcField, MarcRecord, Subfield } from '../marc/record.js';
 import type { MarcSchema } from '../marc/schema.js';
-import type { SchemaMapping } from '../projection/mapping.js';
+import type { PersonSource, SchemaMapping } from '../projection/mapping.js';
 import { ageRatingOf, contentsItem, MAPPINGS, projectWith, type AgeRating, type BibProjection } from '../projection/project.js';
 
 /** The mapping tables without the fields the form does not own: linking fields to a series or set, plain ББК. */
@@ -33,6 +34,24 @@ export interface BibFormPerson {
   role: string;
 }
 
+export const BIB_FORM_ORGANISATION_KINDS = ['organisation', 'meeting'] as const;
+export type BibFormOrganisationKind = (typeof BIB_FORM_ORGANISATION_KINDS)[number];
+
+/**
+ * An organisation responsible for the work (a collective author, an editorial body, a publisher-institution) or a
+ * meeting (конференция, съезд): MARC21 110/710 or 111/711, RUSMARC 710/711/712 (first indicator 0 or 1).
+ */
+export interface BibFormOrganisation {
+  /**
+   * As search and display show it: the name and its subordinate units joined by ". " («Российская академия наук.
+   * Сибирское отделение», $a and $b); a new one is written whole in $a (see `writeOrganisations`).
+   */
+  name: string;
+  /** MARC relator code (aut, edt, pbl…) or a role in words as the record gives it; '' when the record names none. */
+  role: string;
+  kind: BibFormOrganisationKind;
+}
+
 export const BIB_FORM_DOCUMENT_TYPES = ['book', 'serial', 'audio', 'video', 'electronic', 'map', 'music', 'other'] as const;
 export type BibFormDocumentType = (typeof BIB_FORM_DOCUMENT_TYPES)[number];
 
@@ -45,6 +64,12 @@ export interface BibForm {
   parallelTitle: string;
   /** Authors (role aut) first; the first author is the main entry. */
   persons: BibFormPerson[];
+  /**
+   * Organisations and meetings, authors first. The first organisation author is the main entry (MARC21 110/111,
+   * RUSMARC 710) only when no person is an author. Absent (a caller older than the field): a new record gets none,
+   * an edit keeps the record's.
+   */
+  organisations?: BibFormOrganisation[];
   /** As on the title page; '' → built from the persons (and shown as '' again while it matches them). */
   responsibility: string;
   edition: string;
@@ -93,7 +118,7 @@ export const SUBDIVISION_SEPARATOR = ' -- ';
 /** An empty form (a new book in Russian, no age label chosen yet). */
 export function emptyBibForm(): BibForm {
   return {
-    documentType: 'book', title: '', subtitle: '', parallelTitle: '', persons: [], responsibility: '', edition: '',
+    documentType: 'book', title: '', subtitle: '', parallelTitle: '', persons: [], organisations: [], responsibility: '', edition: '',
     place: '', publisher: '', year: null, extent: '', series: [], isbns: [], invalidIsbns: [], issns: [], language: 'rus', bbk: '', authorMark: '',
     udc: '', subjects: [], keywords: [], annotation: '', contents: [], ageRating: null,
   };
@@ -104,6 +129,9 @@ export function normaliseBibForm(form: BibForm): BibForm {
   const persons = form.persons
     .map((person) => ({ name: squeeze(person.name), role: person.role.trim() }))
     .filter((person) => person.name !== '');
+  const organisations = (form.organisations ?? [])
+    .map((organisation) => ({ name: squeeze(organisation.name), role: organisation.role.trim(), kind: organisation.kind }))
+    .filter((organisation) => organisation.name !== '');
   const list = (items: string[]) => [...new Set(items.map(squeeze).filter(Boolean))];
   const numbers = (items: string[] = []) => [...new Set(items.map((item) => item.trim()).filter(Boolean))];
   return {
@@ -111,7 +139,8 @@ export function normaliseBibForm(form: BibForm): BibForm {
     title: squeeze(form.title),
     subtitle: squeeze(form.subtitle),
     parallelTitle: squeeze(form.parallelTitle).replace(/\s*=\s*/g, PARALLEL_SEPARATOR),
-    persons: [...persons.filter((person) => person.role === 'aut'), ...persons.filter((person) => person.role !== 'aut')],
+    persons: authorsFirst(persons),
+    organisations: authorsFirst(organisations),
     responsibility: squeeze(form.responsibility),
     edition: squeeze(form.edition),
     place: splitList(form.place).join(LIST_SEPARATOR),
@@ -134,6 +163,11 @@ export function normaliseBibForm(form: BibForm): BibForm {
   };
 }
 
+/** Authors (role aut) first, each group in its order. */
+function authorsFirst<T extends { role: string }>(entries: T[]): T[] {
+  return [...entries.filter((entry) => entry.role === 'aut'), ...entries.filter((entry) => entry.role !== 'aut')];
+}
+
 /** «История--Россия » → «История -- Россия»: subdivisions joined by « -- », spaces squeezed. */
 function normaliseSubject(subject: string): string {
   return subject.split(/\s*--\s*/).map(squeeze).filter(Boolean).join(SUBDIVISION_SEPARATOR);
@@ -148,13 +182,14 @@ function formFromProjection(record: MarcRecord, schema: MarcSchema, p: BibProjec
   const mapping = FORM_MAPPINGS[schema];
   const named = p.persons.filter((person) => person.kind === 'person')
     .map((person) => ({ name: person.name, role: person.roles[0] ?? (person.primary ? 'aut' : '') }));
-  const persons = [...named.filter((person) => person.role === 'aut'), ...named.filter((person) => person.role !== 'aut')];
+  const persons = authorsFirst(named);
   return {
     documentType: (BIB_FORM_DOCUMENT_TYPES as readonly string[]).includes(p.documentType) ? p.documentType as BibFormDocumentType : 'other',
     title: p.title,
     subtitle: p.subtitle,
     parallelTitle: p.parallelTitles.join(PARALLEL_SEPARATOR),
     persons,
+    organisations: authorsFirst(organisationsOf(record, schema).map(({ organisation }) => organisation)),
     responsibility: p.responsibility === responsibilityFromPersons(persons) ? '' : p.responsibility,
     edition: p.edition,
     place: p.place,
@@ -223,10 +258,13 @@ function applyFormTo(record: MarcRecord, schema: MarcSchema, form: BibForm, crea
   }
   let projection = projectWith(current, mapping);
   let now = normaliseBibForm(formFromProjection(current, schema, projection));
+  const before = now;
   // A list the caller does not send (one older than the field) stays as the record has it.
-  const target = normaliseBibForm({ ...form, invalidIsbns: form.invalidIsbns ?? now.invalidIsbns, issns: form.issns ?? now.issns });
+  const target = normaliseBibForm({
+    ...form, invalidIsbns: form.invalidIsbns ?? now.invalidIsbns, issns: form.issns ?? now.issns, organisations: form.organisations ?? now.organisations,
+  });
   for (const slot of SLOTS) {
-    if (slot.equal(now, target, { projection, creating })) continue;
+    if (slot.equal(now, target, { projection, creating, before })) continue;
     current = slot.write(current, schema, target, mapping);
     projection = projectWith(current, mapping);
     now = normaliseBibForm(formFromProjection(current, schema, projection));
@@ -243,7 +281,10 @@ export function touchRecord(record: MarcRecord, now: Date): MarcRecord {
   return { ...record, fields: placeInTagOrder(record.fields, [{ tag: '005', value }]) };
 }
 
-/** The statement of responsibility built from the persons: «А. С. Пушкин ; художник И. Я. Билибин». */
+/**
+ * The statement of responsibility built from the persons: «А. С. Пушкин ; художник И. Я. Билибин». Persons only: an
+ * organisation is named there as the title page words it, which the cataloguer types in.
+ */
 export function responsibilityFromPersons(persons: BibFormPerson[]): string {
   const authors = persons.filter((person) => person.role === 'aut').map((person) => directOrder(person.name));
   const parts: string[] = [];
@@ -275,6 +316,19 @@ export const PERSON_ROLES: { code: string; label: string }[] = [
   { code: 'oth', label: 'другое' },
 ];
 
+/**
+ * Roles the form offers an organisation or a meeting: those of `PERSON_ROLES` an organisation can hold, and the
+ * publisher-institution and the organiser of a meeting (the description words them: `RELATOR_LABELS`).
+ */
+export const ORGANISATION_ROLES: { code: string; label: string }[] = [
+  ...PERSON_ROLES.filter((role) => ['aut', 'com', 'edt'].includes(role.code)),
+  { code: 'pbl', label: 'издатель' },
+  { code: 'orm', label: 'организатор' },
+  ...PERSON_ROLES.filter((role) => role.code === 'oth'),
+];
+
+const hasPersonAuthor = (form: BibForm) => form.persons.some((person) => person.role === 'aut');
+
 const RESPONSIBILITY_WORDS: Record<string, string> = {
   com: 'составитель', edt: 'редактор', trl: 'перевод', ill: 'художник', aui: 'предисловие', ann: 'комментарии',
   pht: 'фотографии', cmp: 'музыка', nrt: 'читает',
@@ -300,7 +354,8 @@ function initialsOf(forenames: string): string {
 // Slots: one per form field (or group), each knowing how to compare and how to write itself.
 
 interface Slot {
-  equal(current: BibForm, target: BibForm, context: { projection: BibProjection; creating: boolean }): boolean;
+  /** `before`: the form of the record as it was before this edit (the current one is `current`, as earlier slots left it). */
+  equal(current: BibForm, target: BibForm, context: { projection: BibProjection; creating: boolean; before: BibForm }): boolean;
   write(record: MarcRecord, schema: MarcSchema, form: BibForm, mapping: SchemaMapping): MarcRecord;
 }
 
@@ -358,6 +413,13 @@ const SLOTS: Slot[] = [
     },
   },
   { equal: same('persons'), write: writePersons },
+  {
+    // Also rewritten when a person author comes or goes (the persons slot has just written them): an organisation
+    // author then moves between the main entry and an added one. A record saved unchanged stays as it is, even one
+    // whose main entry disagrees with that rule (a MARC21 record with both 100 and 110).
+    equal: (current, target, { before }) => same('organisations')(current, target) && hasPersonAuthor(before) === hasPersonAuthor(target),
+    write: writeOrganisations,
+  },
   {
     // '' means "as the persons say": a new record gets the statement built from them, and so does a record
     // whose statement was typed and is now cleared; a record that never had one is not given one.
@@ -774,6 +836,116 @@ function writePersons(record: MarcRecord, schema: MarcSchema, form: BibForm, map
     return { ...reuse.field, tag, subfields: [...reuse.field.subfields.filter(([code]) => !roleCodes.includes(code)), ...roleSubfields(schema, mapping, person.role)] };
   });
   return addFields(removeFields(record, isPersonField), fields);
+}
+
+/**
+ * The mapping's organisation and meeting tags (MARC21 110, 111, 710, 711; RUSMARC 710, 711, 712). RUSMARC has no
+ * meeting tags of its own: there a meeting (конференция, съезд) is an organisation field with first indicator 1,
+ * a corporate body one with 0.
+ */
+const organisationSources = (mapping: SchemaMapping): PersonSource[] => mapping.persons.filter((source) => source.kind !== 'person');
+const hasMeetingTags = (mapping: SchemaMapping) => mapping.persons.some((source) => source.kind === 'meeting');
+const ORGANISATION_IND1: Record<BibFormOrganisationKind, string> = { organisation: '0', meeting: '1' };
+
+/**
+ * The organisations of a record with their fields, in the order search and display list them (the mapping's tags in
+ * turn): each field read alone through the projection; its kind is its tag's, or (RUSMARC) its first indicator's. A
+ * field with no name shows nothing on the form and is left as it is.
+ */
+function organisationsOf(record: MarcRecord, schema: MarcSchema): { field: DataField; organisation: BibFormOrganisation }[] {
+  const mapping = FORM_MAPPINGS[schema];
+  return organisationSources(mapping).flatMap((source) => dataFields(record, source.tag).flatMap((field) => {
+    const read = projectWith({ leader: record.leader, fields: [field] }, mapping).persons[0];
+    if (!read) return [];
+    const meeting = hasMeetingTags(mapping) ? source.kind === 'meeting' : field.ind1 === ORGANISATION_IND1.meeting;
+    return [{ field, organisation: { name: read.name, role: read.roles[0] ?? (read.primary ? 'aut' : ''), kind: meeting ? 'meeting' as const : 'organisation' as const } }];
+  }));
+}
+
+/**
+ * Where an organisation is written, by the mapping's organisation tags: the main entry is its kind's primary tag
+ * (MARC21 110 or 111, RUSMARC 710); an added entry its kind's other tag (MARC21 710 or 711). RUSMARC has two: 711,
+ * alternative responsibility, listed first, for another author (as 701 for persons) and 712, secondary
+ * responsibility, for an editor, a publisher…
+ */
+function organisationTag(mapping: SchemaMapping, kind: BibFormOrganisationKind, place: 'main' | 'author' | 'other'): string {
+  const ofKind = organisationSources(mapping).filter((source) => source.kind === (hasMeetingTags(mapping) ? kind : 'organisation'));
+  if (place === 'main') return ofKind.find((source) => source.primary)!.tag;
+  const added = ofKind.filter((source) => !source.primary);
+  return (place === 'author' ? added[0] : added[added.length - 1])!.tag;
+}
+
+/**
+ * Writes the organisations as `writePersons` writes the persons. The first organisation author is the main entry
+ * (MARC21 110/111, RUSMARC 710) only when no person is an author — a person author keeps the main entry (100/700) and
+ * an organisation author is then an added entry with its role (MARC21 710/711 $4 aut, RUSMARC 711 $4 070). Each field
+ * is reused when it can be, so its subfields the form does not show (authority links $3/$0, a meeting's number,
+ * date and place, $5…) survive: a field of the same name first (the same role and kind first), then, in turn, the
+ * fields no longer listed for the names that are new — an organisation whose name was corrected keeps its field. A
+ * reused field changes only in what changed: its tag by its place (and kind, MARC21 110 ↔ 111), its first indicator
+ * (RUSMARC, by kind), its role subfields ($4, MARC21 $e, as the projection reads them) when the role changed or it
+ * moved between main and added entry, and its name (`renamedSubfields`). A field with no name is not the form's and
+ * stays; a new organisation gets a field of its own with the whole name in $a.
+ */
+function writeOrganisations(record: MarcRecord, schema: MarcSchema, form: BibForm, mapping: SchemaMapping): MarcRecord {
+  const wanted = form.organisations ?? [];
+  const existing = organisationsOf(record, schema);
+  const reused = new Array<(typeof existing)[number] | undefined>(wanted.length);
+  const used = new Set<DataField>();
+  wanted.forEach((organisation, index) => {
+    const sameName = existing.filter((entry) => !used.has(entry.field) && entry.organisation.name === organisation.name);
+    const found = sameName.find((entry) => entry.organisation.role === organisation.role && entry.organisation.kind === organisation.kind) ?? sameName[0];
+    if (found) used.add(found.field);
+    reused[index] = found;
+  });
+  const unused = existing.filter((entry) => !used.has(entry.field));
+  wanted.forEach((_, index) => {
+    if (!reused[index]) reused[index] = unused.shift();
+  });
+  let authors = hasPersonAuthor(form) ? 1 : 0;
+  const fields = wanted.map((organisation, index): DataField => {
+    const place = organisation.role !== 'aut' ? 'other' : authors++ === 0 ? 'main' : 'author';
+    const tag = organisationTag(mapping, organisation.kind, place);
+    const ind1 = hasMeetingTags(mapping) ? '2' : ORGANISATION_IND1[organisation.kind];
+    const entry = reused[index];
+    if (!entry) return dataField(tag, ind1, hasMeetingTags(mapping) ? ' ' : '2', [['a', organisation.name], ...roleSubfields(schema, mapping, organisation.role)]);
+    const { field, organisation: was } = entry;
+    let subfields = was.name === organisation.name ? field.subfields : renamedSubfields(record, field, organisation.name, mapping);
+    if (was.role !== organisation.role || primaryOf(mapping, field.tag) !== primaryOf(mapping, tag)) {
+      const roleCodes = [mapping.relatorCodeSubfield, mapping.relatorTermSubfield];
+      subfields = [...subfields.filter(([code]) => !roleCodes.includes(code)), ...roleSubfields(schema, mapping, organisation.role)];
+    }
+    return { ...field, tag, ind1: hasMeetingTags(mapping) || was.kind === organisation.kind ? field.ind1 : ind1, subfields };
+  });
+  const held = new Set(existing.map((entry) => entry.field));
+  return addFields(removeFields(record, (field) => held.has(field as DataField)), fields);
+}
+
+/**
+ * The subfields of an organisation's field given a new name. The name shows the field's $a and its subordinate
+ * units ($b) joined by ". ", so the $b stay editable there: while the name still ends with the units, only the $a
+ * changes; while it still starts with the $a, the units are rewritten as one $b; otherwise the whole name goes to $a
+ * and the units go. The field's other subfields stay where they are.
+ */
+function renamedSubfields(record: MarcRecord, field: DataField, name: string, mapping: SchemaMapping): Subfield[] {
+  const nameOf = (subfields: Subfield[]) => projectWith({ leader: record.leader, fields: [{ ...field, subfields }] }, mapping).persons[0]?.name ?? '';
+  const units = mapping.organisationSubunits;
+  const isUnit = ([code]: Subfield) => code !== '' && units.includes(code);
+  const withName = (subfields: Subfield[], value: string): Subfield[] => {
+    const at = subfields.findIndex(([code]) => code === 'a');
+    return at < 0 ? [['a', value], ...subfields] : subfields.map((subfield, i): Subfield => (i === at ? ['a', value] : subfield));
+  };
+  const unitsText = nameOf(field.subfields.filter(([code]) => code !== 'a'));
+  const headText = nameOf(field.subfields.filter((subfield) => !isUnit(subfield)));
+  const candidates: Subfield[][] = [];
+  if (unitsText && name.endsWith(`. ${unitsText}`)) candidates.push(withName(field.subfields, name.slice(0, -(unitsText.length + 2))));
+  if (headText && name.startsWith(`${headText}. `)) {
+    const withoutUnits = field.subfields.filter((subfield) => !isUnit(subfield));
+    const at = withoutUnits.findIndex(([code]) => code === 'a') + 1;
+    candidates.push([...withoutUnits.slice(0, at), [units.charAt(0), name.slice(headText.length + 2)], ...withoutUnits.slice(at)]);
+  }
+  const whole = withName(field.subfields.filter((subfield) => !isUnit(subfield)), name);
+  return candidates.find((subfields) => nameOf(subfields) === name) ?? whole;
 }
 
 const primaryOf = (mapping: SchemaMapping, tag: string) => mapping.persons.find((source) => source.tag === tag)?.primary ?? false;

@@ -9,7 +9,7 @@ import { bibRecordSchema } from '../catalogue.schemas.js';
 import type { MarcRecord } from '../marc/record.js';
 import { AGE_RATING_LABELS, AGE_RATINGS, LANGUAGE_LABELS } from '../search/labels.js';
 import { documentKindLabel } from '../search/labels.js';
-import { BIB_FORM_DOCUMENT_TYPES, formFromRecord, PERSON_ROLES } from './bib-form.js';
+import { BIB_FORM_DOCUMENT_TYPES, formFromRecord, ORGANISATION_ROLES, PERSON_ROLES } from './bib-form.js';
 import {
   bibRecordFormSchema, cataloguingOptionsSchema, createBibRecordBody, duplicatesQuery, duplicatesSchema, updateBibRecordBody,
 } from './cataloguing.schemas.js';
@@ -23,12 +23,13 @@ const tags = ['Каталогизация'];
 /** Cataloguing: the form's choice lists, the duplicate check, and creating, changing and deleting records. */
 export const cataloguingRoutes: FastifyPluginAsyncZod<{ db: Kysely<DB> }> = async (app, { db }) => {
   app.get('/catalogue/cataloguing/options', {
-    schema: { tags, summary: 'Списки выбора формы каталогизации: виды документов, роли лиц, языки, возрастная маркировка', response: { 200: cataloguingOptionsSchema } },
+    schema: { tags, summary: 'Списки выбора формы каталогизации: виды документов, роли лиц и организаций, языки, возрастная маркировка', response: { 200: cataloguingOptionsSchema } },
   }, async (request) => {
     requireActor(request);
     return {
       documentTypes: BIB_FORM_DOCUMENT_TYPES.map((value) => ({ value, label: documentKindLabel(value) })),
       roles: PERSON_ROLES.map(({ code, label }) => ({ value: code, label })),
+      organisationRoles: ORGANISATION_ROLES.map(({ code, label }) => ({ value: code, label })),
       languages: Object.entries(LANGUAGE_LABELS).map(([value, label]) => ({ value, label })),
       ageRatings: AGE_RATINGS.map((value) => ({ value, label: AGE_RATING_LABELS[value] })),
     };

@@ -1,7 +1,7 @@
 /** The HTTP shapes of cataloguing (zod: the routes, OpenAPI and the web app share them). */
 import { idParam, z } from '../../../shared/zod.js';
 import { ageRatingSchema, bibSchemaSchema, marcRecordInputSchema, recordText } from '../catalogue.schemas.js';
-import { BIB_FORM_DOCUMENT_TYPES } from './bib-form.js';
+import { BIB_FORM_DOCUMENT_TYPES, BIB_FORM_ORGANISATION_KINDS } from './bib-form.js';
 
 /**
  * The form in librarians' terms (Contract 2), with the length limits of what may be sent (`limited`) or without
@@ -21,7 +21,14 @@ function bibFormShape(limited: boolean) {
       name: text(300),
       role: text(100).describe('код роли MARC (aut, com, edt, trl, ill…) или роль словами, как в записи'),
     })).max(limited ? 100 : Number.MAX_SAFE_INTEGER),
-    responsibility: text(2000).describe('сведения об ответственности; пусто — строятся из лиц'),
+    organisations: z.array(z.object({
+      name: text(500).describe('наименование, как его показывает каталог: «Российская академия наук. Сибирское отделение»'),
+      role: text(100).describe('код роли MARC (aut, edt, pbl, orm…) или роль словами, как в записи'),
+      kind: z.enum(BIB_FORM_ORGANISATION_KINDS).default('organisation')
+        .describe('organisation — организация (MARC21 110/710, RUSMARC 71X с 1-м индикатором 0), meeting — мероприятие: конференция, съезд (MARC21 111/711, RUSMARC 71X с 1-м индикатором 1)'),
+    })).max(limited ? 100 : Number.MAX_SAFE_INTEGER).optional()
+      .describe('организации и мероприятия; первая организация-автор — основная запись, если среди лиц нет автора; не передано — при правке остаются как были, у новой записи нет'),
+    responsibility: text(2000).describe('сведения об ответственности; пусто — строятся из лиц (организации в них не входят)'),
     edition: text(500),
     place: text(500),
     publisher: text(500),
@@ -105,6 +112,7 @@ const option = z.object({ value: z.string(), label: z.string() });
 export const cataloguingOptionsSchema = z.object({
   documentTypes: z.array(option),
   roles: z.array(option),
+  organisationRoles: z.array(option).describe('роли организаций и мероприятий'),
   languages: z.array(option),
   ageRatings: z.array(option),
 });

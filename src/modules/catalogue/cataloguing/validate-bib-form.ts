@@ -2,7 +2,7 @@ import { ProblemError, type FieldError } from '../../../server/problem.js';
 import { parseIsbn, parseIssn } from '../../../shared/isbn.js';
 import { RELATOR_LABELS } from '../description/bibliographic-description.js';
 import { LANGUAGE_LABELS } from '../search/labels.js';
-import { normaliseContentsItem, PERSON_ROLES, type BibForm } from './bib-form.js';
+import { normaliseContentsItem, ORGANISATION_ROLES, PERSON_ROLES, type BibForm } from './bib-form.js';
 
 /** The earliest year a record may carry (incunabula are older, but not in a municipal library's catalogue). */
 export const MIN_YEAR = 1000;
@@ -34,15 +34,15 @@ export function issnProblem(issn: string): string | null {
 }
 
 /**
- * The roles a person may be given: the relator codes the description words, and the form's own list (its
+ * The roles a person or an organisation may be given: the relator codes the description words, and the form's own lists (their
  * «другое», `oth`, has no wording in a description on purpose).
  */
-const KNOWN_ROLES = new Set([...Object.keys(RELATOR_LABELS), ...PERSON_ROLES.map((role) => role.code)]);
+const KNOWN_ROLES = new Set([...Object.keys(RELATOR_LABELS), ...[...PERSON_ROLES, ...ORGANISATION_ROLES].map((role) => role.code)]);
 
 /**
  * Checks a form before it is saved; every problem names its field in Russian. On a change, what the stored
  * record already says and the form shows unchanged is not checked again — ISBNs and ISSNs (a wrong one printed in
- * the book stays as printed), the language code, a person's role (an imported record may use codes and words our
+ * the book stays as printed), the language code, a person's or an organisation's role (an imported record may use codes and words our
  * lists do not know; editing another field must still save) —, and an age label once given may not be taken away.
  */
 export function bibFormProblems(form: BibForm, options: { previous: BibForm | null; now: Date; whole?: 'form' | 'record' }): FieldError[] {
@@ -75,6 +75,15 @@ export function bibFormProblems(form: BibForm, options: { previous: BibForm | nu
     const stored = previous?.persons.some((before) => before.name.trim() === name && before.role.trim() === role) ?? false;
     if (checkLists && name !== '' && role !== '' && !KNOWN_ROLES.has(role) && !stored) {
       problems.push({ field: `persons.${index}.role`, message: `Лицо ${index + 1} (${name}): роль «${role}» — не из списка ролей; выберите роль из списка (автор, составитель, редактор…)` });
+    }
+  });
+  (form.organisations ?? []).forEach((organisation, index) => {
+    const name = organisation.name.trim();
+    const role = organisation.role.trim();
+    if (name === '' && role !== '') problems.push({ field: `organisations.${index}.name`, message: `Организация ${index + 1}: укажите наименование` });
+    const stored = previous?.organisations?.some((before) => before.name.trim() === name && before.role.trim() === role) ?? false;
+    if (checkLists && name !== '' && role !== '' && !KNOWN_ROLES.has(role) && !stored) {
+      problems.push({ field: `organisations.${index}.role`, message: `Организация ${index + 1} (${name}): роль «${role}» — не из списка ролей; выберите роль из списка (автор, редактор, издатель…)` });
     }
   });
   // A line with words but no title would be dropped silently on saving (the projection keeps no work without one).

@@ -7,6 +7,7 @@ import { isbnMessage, issnMessage } from './isbn-check.js';
 import './catalogue.css';
 
 type Schema = 'rusmarc' | 'marc21';
+type Organisation = NonNullable<BibFormView['organisations']>[number];
 
 /** The form as typed: lists as lines, the year as text. */
 export interface BibFormValues {
@@ -14,6 +15,7 @@ export interface BibFormValues {
   documentType: BibFormView['documentType'];
   title: string; subtitle: string; parallelTitle: string;
   persons: { name: string; role: string }[];
+  organisations: Organisation[];
   responsibility: string; edition: string; place: string; publisher: string; year: string; extent: string; series: string;
   isbns: string; invalidIsbns: string; issns: string; language: string; bbk: string; authorMark: string; udc: string;
   subjects: string; keywords: string; annotation: string; contents: string; ageRating: string;
@@ -28,11 +30,12 @@ export function valuesOfForm(form: BibFormView, schema: Schema): BibFormValues {
     subjects: form.subjects.join('\n'), keywords: form.keywords.join('\n'), contents: (form.contents ?? []).join('\n'),
     ageRating: form.ageRating ?? '',
     persons: form.persons.length ? form.persons : [{ name: '', role: 'aut' }],
+    organisations: form.organisations ?? [],
   };
 }
 
 export const emptyValues = (): BibFormValues => ({
-  schema: 'rusmarc', documentType: 'book', title: '', subtitle: '', parallelTitle: '', persons: [{ name: '', role: 'aut' }],
+  schema: 'rusmarc', documentType: 'book', title: '', subtitle: '', parallelTitle: '', persons: [{ name: '', role: 'aut' }], organisations: [],
   responsibility: '', edition: '', place: '', publisher: '', year: '', extent: '', series: '', isbns: '', invalidIsbns: '', issns: '', language: 'rus', bbk: '',
   authorMark: '', udc: '', subjects: '', keywords: '', annotation: '', contents: '', ageRating: '',
 });
@@ -42,6 +45,7 @@ export function formOfValues(values: BibFormValues): BibFormView {
   return {
     documentType: values.documentType, title: values.title, subtitle: values.subtitle, parallelTitle: values.parallelTitle,
     persons: values.persons.filter((person) => person.name.trim() !== ''),
+    organisations: values.organisations.filter((organisation) => organisation.name.trim() !== ''),
     responsibility: values.responsibility, edition: values.edition, place: values.place, publisher: values.publisher,
     // A year typed as words goes to the server as it is, so that its message names the field.
     year: year === '' ? null : Number.isInteger(Number(year)) ? Number(year) : -1,
@@ -182,6 +186,9 @@ export function BibRecordForm({ initial, options, recordId, label, submitLabel, 
   const persons = values.persons;
   const setPerson = (index: number, patch: Partial<{ name: string; role: string }>) =>
     set('persons', persons.map((person, i) => (i === index ? { ...person, ...patch } : person)));
+  const organisations = values.organisations;
+  const setOrganisation = (index: number, patch: Partial<Organisation>) =>
+    set('organisations', organisations.map((organisation, i) => (i === index ? { ...organisation, ...patch } : organisation)));
 
   return (
     <form
@@ -247,6 +254,36 @@ export function BibRecordForm({ initial, options, recordId, label, submitLabel, 
         <div className="form-grid">
           {text('responsibility', f.responsibility, { hint: f.responsibilityHint(builtResponsibility(persons)), wide: true })}
         </div>
+      </fieldset>
+
+      <fieldset className="form-section">
+        <legend>{f.organisations}</legend>
+        <p className="hint">{f.organisationsHint}</p>
+        {organisations.map((organisation, index) => (
+          <div className="person-row" key={index}>
+            <input
+              type="text"
+              aria-label={`${f.organisationName} ${index + 1}`}
+              value={organisation.name}
+              aria-invalid={errorsOf(`organisations.${index}.name`).length ? true : undefined}
+              onChange={(event) => setOrganisation(index, { name: event.target.value })}
+            />
+            <select aria-label={`${f.organisationRole} ${index + 1}`} value={organisation.role}
+              aria-invalid={errorsOf(`organisations.${index}.role`).length ? true : undefined} onChange={(event) => setOrganisation(index, { role: event.target.value })}>
+              {!options.organisationRoles.some((role) => role.value === organisation.role) && <option value={organisation.role}>{organisation.role || f.noRole}</option>}
+              {options.organisationRoles.map((role) => <option key={role.value} value={role.value}>{role.label}</option>)}
+            </select>
+            <select aria-label={`${f.organisationKind} ${index + 1}`} value={organisation.kind}
+              onChange={(event) => setOrganisation(index, { kind: event.target.value as Organisation['kind'] })}>
+              <option value="organisation">{f.organisationKinds.organisation}</option>
+              <option value="meeting">{f.organisationKinds.meeting}</option>
+            </select>
+            <button type="button" aria-label={f.removeOrganisation(organisation.name)} title={f.removeOrganisation(organisation.name)}
+              onClick={() => set('organisations', organisations.filter((_, i) => i !== index))}>✕</button>
+          </div>
+        ))}
+        <button type="button" onClick={() => set('organisations', [...organisations,
+          { name: '', role: persons.some((p) => p.role === 'aut' && p.name.trim()) ? 'edt' : 'aut', kind: 'organisation' }])}>{f.addOrganisation}</button>
       </fieldset>
 
       <fieldset className="form-section">
