@@ -55,6 +55,15 @@ describe('the fast MARCXML path', () => {
     }
   });
 
+  it('leaves to saxes what XML forbids in text and the fast path does not check by itself: "]]>", a control character', () => {
+    for (const odd of [']]>', '\u0001', '\r']) {
+      const xml = collection(20).replace('rec-7', `rec-7 ${odd}`);
+      const { results, stats } = readCounted(xml);
+      expect(stats.fastRecords).toBe(19);
+      expect(results).toEqual([...readMarcXmlStringWithSaxes(xml)]);
+    }
+  });
+
   it('goes on fast after a record saxes read, when streamed too', async () => {
     const xml = collection(200).replace('rec-40', 'rec-40 <!-- a comment -->');
     const bytes = Buffer.from(xml);

@@ -32,11 +32,11 @@ const AMP = 0x26;
 
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 
-/** Characters that make the fast path hand a record to saxes: what XML forbids or saxes normalises
+/** Characters that make the fast path hand a record to saxes (with "]]>", forbidden in text): what XML forbids or saxes normalises
  *  (control characters, carriage returns, non-characters), surrogates (astral characters: saxes counts
- *  columns in code points) and "]]>" (forbidden in text). */
+ *  columns in code points). */
 // eslint-disable-next-line no-control-regex
-const NOT_FAST = /[\u0000-\u0008\u000b\u000c\u000d\u000e-\u001f\ud800-\udfff\ufffe\uffff]|\]\]>/;
+const NOT_FAST = /[\u0000-\u0008\u000b-\u001f\ud800-\udfff\ufffe\uffff]/;
 
 /** Line and column as saxes counts them: \n, \r\n and a lone \r end a line; columns are code points. */
 class LineTracker {
@@ -518,7 +518,6 @@ function readAttributes(text: string, at: number, end: number, known: boolean): 
       k++;
     }
     if (c !== EQ || k === nameAt) return undefined;
-    const name = text.slice(nameAt, k);
     const quote = text.charCodeAt(k + 1);
     if (quote !== QUOT && quote !== APOS) return undefined;
     const valueAt = k + 2;
@@ -528,29 +527,27 @@ function readAttributes(text: string, at: number, end: number, known: boolean): 
       const d = text.charCodeAt(v);
       if (d === LT || d === AMP || d === 0x09 || d === 0x0a || d === 0x0d) return undefined;
     }
-    const value = text.slice(valueAt, valueEnd);
     if (known) {
-      switch (name) {
-        case 'tag':
-          if (attributes.tag !== undefined) return undefined;
-          attributes.tag = value;
-          break;
-        case 'ind1':
-          if (attributes.ind1 !== undefined) return undefined;
-          attributes.ind1 = value;
-          break;
-        case 'ind2':
-          if (attributes.ind2 !== undefined) return undefined;
-          attributes.ind2 = value;
-          break;
-        case 'code':
-          if (attributes.code !== undefined) return undefined;
-          attributes.code = value;
-          break;
-        default:
-          return undefined;
+      // Names compared in place and short values shared: no new string for most attributes (a record has ~30).
+      const nameLength = k - nameAt;
+      const value = attributeValue(text, valueAt, valueEnd);
+      if (nameLength === 3 && text.startsWith('tag', nameAt)) {
+        if (attributes.tag !== undefined) return undefined;
+        attributes.tag = value;
+      } else if (nameLength === 4 && text.startsWith('code', nameAt)) {
+        if (attributes.code !== undefined) return undefined;
+        attributes.code = value;
+      } else if (nameLength === 4 && text.startsWith('ind1', nameAt)) {
+        if (attributes.ind1 !== undefined) return undefined;
+        attributes.ind1 = value;
+      } else if (nameLength === 4 && text.startsWith('ind2', nameAt)) {
+        if (attributes.ind2 !== undefined) return undefined;
+        attributes.ind2 = value;
+      } else {
+        return undefined;
       }
     } else {
+      const name = text.slice(nameAt, k);
       seen ??= [];
       if (seen.includes(name) || name === 'xmlns') {
         // xmlns on a record could rebind the prefix: leave it to saxes.
@@ -560,6 +557,34 @@ function readAttributes(text: string, at: number, end: number, known: boolean): 
     }
     k = valueEnd + 1;
   }
+}
+
+/** One-character ASCII strings by code (subfield codes, indicators). */
+const ONE_CHARACTER = Array.from({ length: 0x80 }, (_, code) => String.fromCharCode(code));
+/** Three-character ASCII values met so far (tags), by their codes; bounded, so that a file of odd tags cannot grow it. */
+const THREE_CHARACTERS = new Map<number, string>();
+const THREE_CHARACTERS_KEPT = 4096;
+
+/** The attribute value text[from, to): one- and three-character ASCII values as shared strings, others sliced. */
+function attributeValue(text: string, from: number, to: number): string {
+  if (to - from === 1) {
+    const c = text.charCodeAt(from);
+    if (c < 0x80) return ONE_CHARACTER[c]!;
+  } else if (to - from === 3) {
+    const a = text.charCodeAt(from);
+    const b = text.charCodeAt(from + 1);
+    const c = text.charCodeAt(from + 2);
+    if ((a | b | c) < 0x80) {
+      const key = (a << 14) | (b << 7) | c;
+      let value = THREE_CHARACTERS.get(key);
+      if (value === undefined) {
+        value = text.slice(from, to);
+        if (THREE_CHARACTERS.size < THREE_CHARACTERS_KEPT) THREE_CHARACTERS.set(key, value);
+      }
+      return value;
+    }
+  }
+  return text.slice(from, to);
 }
 
 const isTag = (tag: string | undefined): tag is string => {
@@ -612,7 +637,8 @@ function decodeEntities(raw: string): string | undefined {
  */
 function parseRecord(text: string, start: number, end: number, n: Names): { record: MarcRecord; offset: number } | undefined {
   const slice = text.slice(start, end);
-  if (NOT_FAST.test(slice)) return undefined;
+  // "]]>" apart: one alternation in the regular expression made it a quarter slower.
+  if (NOT_FAST.test(slice) || slice.includes(']]>')) return undefined;
   const hasEntities = slice.includes('&');
   const opening = readAttributes(text, start + n.record.length, end, false);
   if (!opening) return undefined;
