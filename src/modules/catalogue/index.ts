@@ -74,10 +74,10 @@ export type { BibRecordView } from './catalogue.schemas.js';
 export { presentBibRecord } from './present.js';
 
 /**
- * `describeBibRecord(projection or hit)`: the bibliographic description per ГОСТ Р 7.0.100-2018, one line
- * («Пушкин, А. С. Капитанская дочка : роман / … – Москва : Эксмо, 2019. – 320 с. – …»). `headingName`: «Пушкин, А. С.».
+ * `headingName`: an author as the bibliographic description heads it, «Пушкин, А. С.». The description itself (ГОСТ Р
+ * 7.0.100-2018) comes with each record's view (`presentBibRecord(row).description`).
  */
-export { describeBibRecord, headingName, RELATOR_LABELS } from './description/bibliographic-description.js';
+export { headingName, RELATOR_LABELS } from './description/bibliographic-description.js';
 
 /**
  * Import (Contract 4). `importMarc({ db, actor, source, options })`: a MARC file streamed into the

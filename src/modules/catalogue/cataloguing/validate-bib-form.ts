@@ -68,24 +68,26 @@ export function bibFormProblems(form: BibForm, options: { previous: BibForm | nu
   if (form.ageRating === null && (previous === null || previous.ageRating !== null)) {
     problems.push({ field: 'ageRating', message: 'Возрастное ограничение: обязательное поле (маркировка по закону 436-ФЗ)' });
   }
-  form.persons.forEach((person, index) => {
-    const name = person.name.trim();
-    const role = person.role.trim();
-    if (name === '' && role !== '') problems.push({ field: `persons.${index}.name`, message: 'Лицо: укажите имя' });
-    const stored = previous?.persons.some((before) => before.name.trim() === name && before.role.trim() === role) ?? false;
-    if (checkLists && name !== '' && role !== '' && !KNOWN_ROLES.has(role) && !stored) {
-      problems.push({ field: `persons.${index}.role`, message: `Лицо ${index + 1} (${name}): роль «${role}» — не из списка ролей; выберите роль из списка (автор, составитель, редактор…)` });
-    }
-  });
-  (form.organisations ?? []).forEach((organisation, index) => {
-    const name = organisation.name.trim();
-    const role = organisation.role.trim();
-    if (name === '' && role !== '') problems.push({ field: `organisations.${index}.name`, message: `Организация ${index + 1}: укажите наименование` });
-    const stored = previous?.organisations?.some((before) => before.name.trim() === name && before.role.trim() === role) ?? false;
-    if (checkLists && name !== '' && role !== '' && !KNOWN_ROLES.has(role) && !stored) {
-      problems.push({ field: `organisations.${index}.role`, message: `Организация ${index + 1} (${name}): роль «${role}» — не из списка ролей; выберите роль из списка (автор, редактор, издатель…)` });
-    }
-  });
+  /**
+   * Persons and organisations alike: a role needs a name, and a role outside the lists is refused unless the stored
+   * record already gave it to that name.
+   */
+  const checkRoles = (key: 'persons' | 'organisations', words: { noName: (n: number) => string; entry: string; examples: string }) => {
+    (form[key] ?? []).forEach((entry, index) => {
+      const name = entry.name.trim();
+      const role = entry.role.trim();
+      if (name === '' && role !== '') problems.push({ field: `${key}.${index}.name`, message: words.noName(index + 1) });
+      const stored = previous?.[key]?.some((before) => before.name.trim() === name && before.role.trim() === role) ?? false;
+      if (checkLists && name !== '' && role !== '' && !KNOWN_ROLES.has(role) && !stored) {
+        problems.push({
+          field: `${key}.${index}.role`,
+          message: `${words.entry} ${index + 1} (${name}): роль «${role}» — не из списка ролей; выберите роль из списка (${words.examples}…)`,
+        });
+      }
+    });
+  };
+  checkRoles('persons', { noName: () => 'Лицо: укажите имя', entry: 'Лицо', examples: 'автор, составитель, редактор' });
+  checkRoles('organisations', { noName: (n) => `Организация ${n}: укажите наименование`, entry: 'Организация', examples: 'автор, редактор, издатель' });
   // A line with words but no title would be dropped silently on saving (the projection keeps no work without one).
   form.contents.forEach((item, index) => {
     if (item.trim() !== '' && normaliseContentsItem(item) === '') {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { describeBibRecord, RELATOR_LABELS, type BibRecordView } from '../../catalogue/index.js';
+import { RELATOR_LABELS, type BibRecordView } from '../../catalogue/index.js';
 import { FIELD_LABELS, M } from '../messages.js';
 import { boxSearchUrl } from '../search-params.js';
 import { AgeBadge, Layout, type PageContext } from './Layout.js';
@@ -68,7 +68,7 @@ export function RecordPage({ context, record, labels, backToSearch }: {
       <p><a href={backToSearch}>{M.back}</a></p>
       <h1>{record.title}{record.subtitle && ` : ${record.subtitle}`} <AgeBadge age={record.ageRating} /></h1>
       <h2>{M.description} <span className="muted">({M.descriptionNote})</span></h2>
-      <p className="gost">{describeBibRecord(record)}</p>
+      <p className="gost">{record.description}</p>
       {record.annotation && <p>{record.annotation}</p>}
       <RecordHoldings recordId={record.id} />
       <table className="fields">

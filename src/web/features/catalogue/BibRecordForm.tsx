@@ -114,6 +114,19 @@ function useDuplicates(values: BibFormValues, excludeId: number | undefined): { 
   return { candidates, checking };
 }
 
+/** A person's or an organisation's role. One the list does not name (as an imported record gave it, or none) is shown as
+ *  it is, not as the first of the list. */
+function RoleSelect({ label, value, roles, invalid, onChange }: {
+  label: string; value: string; roles: CataloguingOptions['roles']; invalid: boolean; onChange: (role: string) => void;
+}) {
+  return (
+    <select aria-label={label} value={value} aria-invalid={invalid || undefined} onChange={(event) => onChange(event.target.value)}>
+      {!roles.some((role) => role.value === value) && <option value={value}>{value || t.bibForm.noRole}</option>}
+      {roles.map((role) => <option key={role.value} value={role.value}>{role.label}</option>)}
+    </select>
+  );
+}
+
 interface BibRecordFormProps {
   initial: BibFormValues;
   options: CataloguingOptions;
@@ -238,12 +251,8 @@ export function BibRecordForm({ initial, options, recordId, label, submitLabel, 
               aria-invalid={errorsOf(`persons.${index}.name`).length ? true : undefined}
               onChange={(event) => setPerson(index, { name: event.target.value })}
             />
-            <select aria-label={`${f.personRole} ${index + 1}`} value={person.role}
-              aria-invalid={errorsOf(`persons.${index}.role`).length ? true : undefined} onChange={(event) => setPerson(index, { role: event.target.value })}>
-              {/* A role the list does not name (as an imported record gave it, or none) is shown as it is, not as the first one. */}
-              {!options.roles.some((role) => role.value === person.role) && <option value={person.role}>{person.role || f.noRole}</option>}
-              {options.roles.map((role) => <option key={role.value} value={role.value}>{role.label}</option>)}
-            </select>
+            <RoleSelect label={`${f.personRole} ${index + 1}`} value={person.role} roles={options.roles}
+              invalid={errorsOf(`persons.${index}.role`).length > 0} onChange={(role) => setPerson(index, { role })} />
             <button type="button" disabled={index === 0} aria-label={f.moveUp(person.name)} title={f.moveUp(person.name)}
               onClick={() => set('persons', [...persons.slice(0, index - 1), person, persons[index - 1]!, ...persons.slice(index + 1)])}>↑</button>
             <button type="button" aria-label={f.removePerson(person.name)} title={f.removePerson(person.name)}
@@ -268,11 +277,8 @@ export function BibRecordForm({ initial, options, recordId, label, submitLabel, 
               aria-invalid={errorsOf(`organisations.${index}.name`).length ? true : undefined}
               onChange={(event) => setOrganisation(index, { name: event.target.value })}
             />
-            <select aria-label={`${f.organisationRole} ${index + 1}`} value={organisation.role}
-              aria-invalid={errorsOf(`organisations.${index}.role`).length ? true : undefined} onChange={(event) => setOrganisation(index, { role: event.target.value })}>
-              {!options.organisationRoles.some((role) => role.value === organisation.role) && <option value={organisation.role}>{organisation.role || f.noRole}</option>}
-              {options.organisationRoles.map((role) => <option key={role.value} value={role.value}>{role.label}</option>)}
-            </select>
+            <RoleSelect label={`${f.organisationRole} ${index + 1}`} value={organisation.role} roles={options.organisationRoles}
+              invalid={errorsOf(`organisations.${index}.role`).length > 0} onChange={(role) => setOrganisation(index, { role })} />
             <select aria-label={`${f.organisationKind} ${index + 1}`} value={organisation.kind}
               onChange={(event) => setOrganisation(index, { kind: event.target.value as Organisation['kind'] })}>
               <option value="organisation">{f.organisationKinds.organisation}</option>
